@@ -1,7 +1,163 @@
 package org.vigil;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.vigil.security.Principal;
+import org.vigil.security.Role;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The {@code vigil} command line. */
+@Command(
+    name = "vigil",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Documents political detentions at street protests.",
+    subcommands = {
+      Main.Serve.class,
+      Main.Demo.class,
+      Main.UserCommand.class,
+      Main.TokenCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
-    System.out.println("vigil");
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("vigil: " + e.getMessage());
+          return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+    System.exit(cli.execute(args));
+  }
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v != null ? v : "dev";
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"vigil " + version()};
+    }
+  }
+
+  @Command(name = "serve", description = "Run the Vigil server.")
+  static class Serve implements Callable<Integer> {
+    @Mixin StorageOptions storage;
+
+    @Option(
+        names = "--host",
+        defaultValue = "127.0.0.1",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(
+        names = "--port",
+        defaultValue = "8080",
+        description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+        names = "--public-rate",
+        defaultValue = "30",
+        paramLabel = "N",
+        description =
+            "Anonymous reports accepted per client address per minute (default: ${DEFAULT-VALUE}).")
+    int publicPerMinute;
+
+    @Override
+    public Integer call() throws InterruptedException {
+      Vigil vigil =
+          Vigil.serve(
+              new Vigil.Settings(
+                  storage.databaseUrl(), storage.keysetPath(), host, port, publicPerMinute));
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    vigil.close();
+                    stopped.countDown();
+                  }));
+      ready(vigil);
+      System.out.println("Vigil is running at http://" + host + ":" + vigil.port() + "/");
+      System.out.flush();
+      stopped.await();
+      return 0;
+    }
+
+    void ready(Vigil vigil) {}
+  }
+
+  @Command(
+      name = "demo",
+      description = "Run the server with a demo campaign modelled on 23 January 2021.")
+  static final class Demo extends Serve {
+    @Override
+    void ready(Vigil vigil) {
+      String token = org.vigil.demo.DemoCampaign.load(vigil);
+      System.out.println("Coordinator token: " + token);
+    }
+  }
+
+  @Command(name = "user", description = "Manage users.", subcommands = UserCommand.Add.class)
+  static final class UserCommand {
+    @Command(name = "add", description = "Add a user with a role.")
+    static final class Add implements Callable<Integer> {
+      @Mixin StorageOptions storage;
+
+      @Option(names = "--name", required = true, description = "User name.")
+      String name;
+
+      @Option(
+          names = "--role",
+          required = true,
+          description = "One of: operator, coordinator, lawyer, editor, admin.")
+      String role;
+
+      @Override
+      public Integer call() {
+        Role parsed =
+            Role.parse(role)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "--role must be one of operator, coordinator, lawyer, editor, admin (got '"
+                                + role
+                                + "')"));
+        try (Vigil vigil = storage.open()) {
+          Principal user = vigil.accounts().addUser(name, parsed);
+          System.out.println("Added " + user.role().code() + " " + user.name());
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(
+      name = "token",
+      description = "Manage bearer tokens.",
+      subcommands = TokenCommand.Create.class)
+  static final class TokenCommand {
+    @Command(
+        name = "create",
+        description = "Create a bearer token for a user and print it (shown once).")
+    static final class Create implements Callable<Integer> {
+      @Mixin StorageOptions storage;
+
+      @Option(names = "--user", required = true, description = "User name.")
+      String user;
+
+      @Override
+      public Integer call() {
+        try (Vigil vigil = storage.open()) {
+          System.out.println(vigil.accounts().createToken(user));
+        }
+        return 0;
+      }
+    }
   }
 }

@@ -1,0 +1,112 @@
+package org.vigil;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.vigil.campaign.CampaignRoutes;
+import org.vigil.campaign.Campaigns;
+import org.vigil.cases.CaseRoutes;
+import org.vigil.cases.Cases;
+import org.vigil.http.WebServer;
+import org.vigil.intake.Intake;
+import org.vigil.intake.IntakeRoutes;
+import org.vigil.security.Accounts;
+import org.vigil.security.PublicRateLimit;
+import org.vigil.security.Vault;
+import org.vigil.station.PoliceStations;
+import org.vigil.station.StationRoutes;
+import org.vigil.storage.Database;
+
+/** One running Vigil: its database, its keys, its capabilities and, when serving, its HTTP API. */
+public final class Vigil implements AutoCloseable {
+  /** Where Vigil keeps its data and how it listens. */
+  public record Settings(
+      String databaseUrl, Path keyset, String host, int port, int publicPerMinute) {}
+
+  private final Database database;
+  private final Accounts accounts;
+  private final Campaigns campaigns;
+  private final PoliceStations stations;
+  private final Cases cases;
+  private final Intake intake;
+  private WebServer server;
+
+  private Vigil(Database database, Vault vault) {
+    this.database = database;
+    this.accounts = new Accounts(database.jdbi());
+    this.campaigns = new Campaigns(database.jdbi());
+    this.stations = new PoliceStations(database.jdbi());
+    this.cases = new Cases(database.jdbi(), vault);
+    this.intake = new Intake(database.jdbi(), vault, cases, campaigns, stations);
+  }
+
+  /** Opens the database and the keyset without listening: for CLI commands. */
+  public static Vigil open(String databaseUrl, Path keyset) {
+    Vault vault = Vault.openOrCreate(keyset);
+    return new Vigil(Database.open(databaseUrl), vault);
+  }
+
+  /** Opens everything and starts the HTTP server. */
+  public static Vigil serve(Settings settings) {
+    Vigil vigil = open(settings.databaseUrl(), settings.keyset());
+    try {
+      vigil.server = vigil.webServer(new PublicRateLimit(settings.publicPerMinute()));
+      vigil.server.start(settings.host(), settings.port());
+      return vigil;
+    } catch (RuntimeException e) {
+      vigil.close();
+      throw e;
+    }
+  }
+
+  private WebServer webServer(PublicRateLimit publicLimit) {
+    return new WebServer(
+        accounts,
+        api -> {
+          api.get("/api/health", ctx -> ctx.json(health()));
+          IntakeRoutes.register(api, intake, publicLimit);
+          CaseRoutes.register(api, cases);
+          CampaignRoutes.register(api, campaigns);
+          StationRoutes.register(api, stations);
+        });
+  }
+
+  private Map<String, Object> health() {
+    int one = database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+    return Map.of(
+        "status", one == 1 ? "ok" : "degraded",
+        "database", database.dialect().name().toLowerCase(java.util.Locale.ROOT),
+        "version", Main.version());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  public Campaigns campaigns() {
+    return campaigns;
+  }
+
+  public PoliceStations stations() {
+    return stations;
+  }
+
+  public Intake intake() {
+    return intake;
+  }
+
+  /** Stops listening, writes every report already accepted, then closes the database. */
+  @Override
+  public void close() {
+    if (server != null) server.close();
+    intake.close();
+    database.close();
+  }
+}

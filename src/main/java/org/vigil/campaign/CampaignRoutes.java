@@ -1,0 +1,154 @@
+package org.vigil.campaign;
+
+import static org.vigil.security.Role.ADMIN;
+import static org.vigil.security.Role.COORDINATOR;
+import static org.vigil.security.Role.EDITOR;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.vigil.http.Api;
+import org.vigil.http.ApiError;
+import org.vigil.http.Fields;
+import org.vigil.http.JsonBody;
+import org.vigil.http.MergePatch;
+
+/** HTTP routes for campaigns, events and claims. Reads are public: none holds personal data. */
+public final class CampaignRoutes {
+  private final Campaigns campaigns;
+
+  private CampaignRoutes(Campaigns campaigns) {
+    this.campaigns = campaigns;
+  }
+
+  public static void register(Api api, Campaigns campaigns) {
+    CampaignRoutes routes = new CampaignRoutes(campaigns);
+    api.post("/api/campaigns", routes::createCampaign, COORDINATOR, ADMIN);
+    api.get("/api/campaigns", ctx -> ctx.json(Map.of("items", campaigns.campaigns())));
+    api.get("/api/campaigns/{id}", ctx -> ctx.json(routes.campaign(ctx.pathParam("id"))));
+    api.patch("/api/campaigns/{id}", routes::updateCampaign, COORDINATOR, ADMIN);
+    api.post("/api/events", routes::createEvent, COORDINATOR, ADMIN);
+    api.get("/api/events", routes::listEvents);
+    api.get("/api/events/{id}", routes::showEvent);
+    api.patch("/api/events/{id}", routes::updateEvent, COORDINATOR, ADMIN);
+    api.post("/api/claims", routes::addClaim, COORDINATOR, EDITOR, ADMIN);
+    api.get(
+        "/api/claims",
+        ctx ->
+            ctx.json(
+                Map.of(
+                    "items",
+                    campaigns.claims(ctx.queryParam("campaign"), ctx.queryParam("event")))));
+  }
+
+  private void createCampaign(Context ctx) {
+    ctx.status(201).json(campaigns.create(campaignInput(JsonBody.object(ctx))));
+  }
+
+  private void updateCampaign(Context ctx) {
+    Campaign current = campaign(ctx.pathParam("id"));
+    var before =
+        new Campaign.Input(
+            current.title(), current.startsOn(), current.endsOn(), current.description());
+    campaigns.update(current.id(), campaignInput(MergePatch.apply(before, JsonBody.object(ctx))));
+    ctx.json(campaign(current.id()));
+  }
+
+  private Campaign campaign(String id) {
+    return campaigns.campaign(id).orElseThrow(() -> ApiError.notFound("no campaign " + id));
+  }
+
+  private static Campaign.Input campaignInput(ObjectNode body) {
+    Fields f = Fields.of(body);
+    var in =
+        new Campaign.Input(
+            f.text("title", 200, true),
+            f.date("starts_on", true),
+            f.date("ends_on", false),
+            f.text("description", 5000, false));
+    if (in.startsOn() != null && in.endsOn() != null && in.endsOn().isBefore(in.startsOn())) {
+      f.reject("ends_on", "must not be before starts_on");
+    }
+    f.done();
+    return in;
+  }
+
+  private void createEvent(Context ctx) {
+    ctx.status(201).json(campaigns.createEvent(eventInput(JsonBody.object(ctx))));
+  }
+
+  private void updateEvent(Context ctx) {
+    Event current = event(ctx.pathParam("id"));
+    var before =
+        new Event.Input(
+            current.campaignId(),
+            current.heldOn(),
+            current.city(),
+            current.region(),
+            current.venue(),
+            current.kind(),
+            current.authorised(),
+            current.cause(),
+            current.organiser(),
+            current.temperatureC(),
+            current.conditions());
+    campaigns.updateEvent(current.id(), eventInput(MergePatch.apply(before, JsonBody.object(ctx))));
+    ctx.json(event(current.id()));
+  }
+
+  private void listEvents(Context ctx) {
+    ctx.json(Map.of("items", campaigns.events(ctx.queryParam("campaign"), ctx.queryParam("city"))));
+  }
+
+  private void showEvent(Context ctx) {
+    Event event = event(ctx.pathParam("id"));
+    ctx.json(Map.of("event", event, "claims", campaigns.claims(null, event.id())));
+  }
+
+  private Event event(String id) {
+    return campaigns.event(id).orElseThrow(() -> ApiError.notFound("no event " + id));
+  }
+
+  private Event.Input eventInput(ObjectNode body) {
+    Fields f = Fields.of(body);
+    var in =
+        new Event.Input(
+            f.text("campaign", 64, false),
+            f.date("held_on", true),
+            f.text("city", 200, true),
+            f.text("region", 200, false),
+            f.text("venue", 500, false),
+            f.text("kind", 100, false),
+            f.bool("authorised", false),
+            f.text("cause", 1000, false),
+            f.text("organiser", 500, false),
+            f.decimal("temperature_c", -90, 60, false),
+            f.text("conditions", 1000, false));
+    if (in.campaign() != null && campaigns.campaign(in.campaign()).isEmpty()) {
+      f.reject("campaign", "no campaign with this id");
+    }
+    f.done();
+    return in;
+  }
+
+  private void addClaim(Context ctx) {
+    Fields f = JsonBody.fields(ctx);
+    String campaign = f.text("campaign", 64, false);
+    String event = f.text("event", 64, false);
+    var subject = f.choice("subject", Claim.Subject.class, true);
+    var qualifier = f.choice("qualifier", Claim.Qualifier.class, true);
+    Long value = f.longValue("value", 0, 1_000_000_000L, true);
+    String source = f.text("source", 500, true);
+    String quote = f.text("quote", 2000, false);
+    String url = f.text("url", 2000, false);
+    if (campaign == null && event == null) f.reject("event", "campaign or event is required");
+    if (campaign != null && campaigns.campaign(campaign).isEmpty()) {
+      f.reject("campaign", "no campaign with this id");
+    }
+    if (event != null && campaigns.event(event).isEmpty())
+      f.reject("event", "no event with this id");
+    f.done();
+    ctx.status(201)
+        .json(campaigns.addClaim(campaign, event, subject, qualifier, value, source, quote, url));
+  }
+}

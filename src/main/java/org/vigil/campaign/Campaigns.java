@@ -1,0 +1,227 @@
+package org.vigil.campaign;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.vigil.storage.Ids;
+
+/** Campaigns, their events and the sourced figures about them. */
+public final class Campaigns {
+  private final Jdbi jdbi;
+
+  public Campaigns(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    jdbi.registerRowMapper(ConstructorMapper.factory(Campaign.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(Event.class));
+    jdbi.registerRowMapper(ConstructorMapper.factory(Claim.class));
+  }
+
+  public Campaign create(String title, LocalDate startsOn, LocalDate endsOn, String description) {
+    return create(new Campaign.Input(title, startsOn, endsOn, description));
+  }
+
+  Campaign create(Campaign.Input in) {
+    String id = Ids.next();
+    long now = System.currentTimeMillis();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO campaigns (id, title, starts_on, ends_on, description, created_at, updated_at)
+                    VALUES (:id, :title, :startsOn, :endsOn, :description, :now, :now)""")
+                .bind("id", id)
+                .bind("now", now)
+                .bindMethods(in)
+                .execute());
+    return campaign(id).orElseThrow();
+  }
+
+  void update(String id, Campaign.Input in) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE campaigns SET title = :title, starts_on = :startsOn, ends_on = :endsOn,
+                    description = :description, updated_at = :now WHERE id = :id""")
+                .bind("id", id)
+                .bind("now", System.currentTimeMillis())
+                .bindMethods(in)
+                .execute());
+  }
+
+  public Optional<Campaign> campaign(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM campaigns WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Campaign.class)
+                .findOne());
+  }
+
+  List<Campaign> campaigns() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM campaigns ORDER BY starts_on DESC, id")
+                .mapTo(Campaign.class)
+                .list());
+  }
+
+  public Event createEvent(
+      String campaignId,
+      LocalDate heldOn,
+      String city,
+      String venue,
+      String kind,
+      Boolean authorised,
+      String cause,
+      Double temperatureC,
+      String conditions) {
+    return createEvent(
+        new Event.Input(
+            campaignId,
+            heldOn,
+            city,
+            null,
+            venue,
+            kind,
+            authorised,
+            cause,
+            null,
+            temperatureC,
+            conditions));
+  }
+
+  Event createEvent(Event.Input in) {
+    String id = Ids.next();
+    long now = System.currentTimeMillis();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO events (id, campaign_id, held_on, city, region, venue, kind, authorised,
+                      cause, organiser, temperature_c, conditions, created_at, updated_at)
+                    VALUES (:id, :campaign, :heldOn, :city, :region, :venue, :kind, :authorised,
+                      :cause, :organiser, :temperatureC, :conditions, :now, :now)""")
+                .bind("id", id)
+                .bind("now", now)
+                .bindMethods(in)
+                .execute());
+    return event(id).orElseThrow();
+  }
+
+  void updateEvent(String id, Event.Input in) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE events SET campaign_id = :campaign, held_on = :heldOn, city = :city,
+                      region = :region, venue = :venue, kind = :kind, authorised = :authorised,
+                      cause = :cause, organiser = :organiser, temperature_c = :temperatureC,
+                      conditions = :conditions, updated_at = :now
+                    WHERE id = :id""")
+                .bind("id", id)
+                .bind("now", System.currentTimeMillis())
+                .bindMethods(in)
+                .execute());
+  }
+
+  public Optional<Event> event(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM events WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Event.class)
+                .findOne());
+  }
+
+  List<Event> events(String campaignId, String city) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT * FROM events
+                    WHERE (CAST(:campaign AS TEXT) IS NULL OR campaign_id = :campaign)
+                    ORDER BY held_on, city, id""")
+                .bind("campaign", campaignId)
+                .mapTo(Event.class)
+                .filter(e -> city == null || sameCity(e.city(), city))
+                .list());
+  }
+
+  /**
+   * The event of a campaign held in a city on a date, so that a report naming only its campaign and
+   * city still lands on the right event.
+   */
+  public Optional<String> findEvent(String campaignId, String city, LocalDate heldOn) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT * FROM events WHERE campaign_id = :campaign AND held_on = :heldOn")
+                .bind("campaign", campaignId)
+                .bind("heldOn", heldOn)
+                .mapTo(Event.class)
+                .filter(e -> sameCity(e.city(), city))
+                .findFirst()
+                .map(Event::id));
+  }
+
+  // Compared in Java: SQLite's lower() folds only ASCII, and city names are mostly Cyrillic.
+  private static boolean sameCity(String a, String b) {
+    return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+  }
+
+  public Claim addClaim(
+      String campaignId,
+      String eventId,
+      Claim.Subject subject,
+      Claim.Qualifier qualifier,
+      long value,
+      String source,
+      String quote,
+      String url) {
+    String id = Ids.next();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO claims (id, campaign_id, event_id, subject, qualifier, value, source,
+                      quote, url, created_at)
+                    VALUES (:id, :campaign, :event, :subject, :qualifier, :value, :source, :quote,
+                      :url, :now)""")
+                .bind("id", id)
+                .bind("campaign", campaignId)
+                .bind("event", eventId)
+                .bind("subject", subject)
+                .bind("qualifier", qualifier)
+                .bind("value", value)
+                .bind("source", source)
+                .bind("quote", quote)
+                .bind("url", url)
+                .bind("now", System.currentTimeMillis())
+                .execute());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT * FROM claims WHERE id = :id")
+                .bind("id", id)
+                .mapTo(Claim.class)
+                .one());
+  }
+
+  List<Claim> claims(String campaignId, String eventId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT * FROM claims
+                    WHERE (CAST(:campaign AS TEXT) IS NULL OR campaign_id = :campaign)
+                      AND (CAST(:event AS TEXT) IS NULL OR event_id = :event)
+                    ORDER BY created_at, id""")
+                .bind("campaign", campaignId)
+                .bind("event", eventId)
+                .mapTo(Claim.class)
+                .list());
+  }
+}

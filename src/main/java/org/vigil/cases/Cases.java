@@ -1,0 +1,261 @@
+package org.vigil.cases;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.vigil.security.Vault;
+import org.vigil.storage.Ids;
+import org.vigil.storage.Rows;
+
+/** Persons, their detentions and each detention's status timeline. */
+public final class Cases {
+  private static final String DETENTION_COLUMNS =
+      """
+      SELECT d.*, p.name_enc, p.birth_year_enc, p.contact_enc, p.consent, p.public_figure
+      FROM detentions d JOIN persons p ON p.id = d.person_id
+      """;
+  private final Jdbi jdbi;
+  private final Vault vault;
+
+  public Cases(Jdbi jdbi, Vault vault) {
+    this.jdbi = jdbi;
+    this.vault = vault;
+  }
+
+  /**
+   * Opens a case for each newly reported detention, inside the caller's transaction so a report and
+   * its detention are stored together or not at all. Until linkage recognises repeated reports,
+   * each report is its own person.
+   */
+  public void open(Handle h, List<NewDetention> detentions, long now) {
+    var persons =
+        h.prepareBatch(
+            """
+            INSERT INTO persons (id, created_at, name_enc, birth_year_enc, contact_enc, consent,
+              public_figure) VALUES (?, ?, ?, ?, ?, ?, ?)""");
+    var cases =
+        h.prepareBatch(
+            """
+            INSERT INTO detentions (id, person_id, event_id, report_id, detained_at, place,
+              police_station, police_station_id, force_used, minor, journalist, status,
+              created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+    var statuses =
+        h.prepareBatch(
+            """
+            INSERT INTO detention_statuses (id, detention_id, status, happened_at, recorded_at,
+              source, author) VALUES (?, ?, ?, ?, ?, ?, ?)""");
+    for (NewDetention d : detentions) {
+      String personId = Ids.next();
+      String detentionId = Ids.next();
+      persons.add(
+          personId,
+          now,
+          vault.seal(d.name(), "persons.name/" + personId),
+          vault.seal(
+              d.birthYear() == null ? null : d.birthYear().toString(),
+              "persons.birth_year/" + personId),
+          vault.seal(d.contact(), "persons.contact/" + personId),
+          d.consent(),
+          false);
+      cases.add(
+          detentionId,
+          personId,
+          d.eventId(),
+          d.reportId(),
+          d.detainedAt(),
+          d.place(),
+          d.policeStation(),
+          d.policeStationId(),
+          d.forceUsed(),
+          d.minor(),
+          d.journalist(),
+          DetentionStatus.DETAINED,
+          now,
+          now);
+      OffsetDateTime happened =
+          d.detainedAt() != null
+              ? d.detainedAt()
+              : Instant.ofEpochMilli(now).atOffset(java.time.ZoneOffset.UTC);
+      statuses.add(
+          Ids.next(),
+          detentionId,
+          DetentionStatus.DETAINED,
+          happened,
+          now,
+          d.reportedBy(),
+          d.enteredBy());
+    }
+    persons.execute();
+    cases.execute();
+    statuses.execute();
+  }
+
+  /** A page of an event's detentions, oldest first; {@code after} is the last id seen. */
+  public List<Detention> byEvent(String eventId, String after, int limit) {
+    return jdbi.withHandle(
+        h -> {
+          List<Detention> page =
+              h.createQuery(
+                      DETENTION_COLUMNS
+                          + """
+                          WHERE (CAST(:event AS TEXT) IS NULL OR d.event_id = :event)
+                            AND (CAST(:after AS TEXT) IS NULL OR d.id > :after)
+                          ORDER BY d.id LIMIT :limit""")
+                  .bind("event", eventId)
+                  .bind("after", after)
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> detention(rs, List.of()))
+                  .list();
+          return withTimelines(h, page);
+        });
+  }
+
+  public Optional<Detention> find(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(DETENTION_COLUMNS + " WHERE d.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> detention(rs, List.of()))
+                .findOne()
+                .map(d -> withTimelines(h, List.of(d)).getFirst()));
+  }
+
+  /** Adds a timeline entry; the detention's status becomes that of its latest entry. */
+  public StatusChange addStatus(String detentionId, StatusChange change) {
+    String id = Ids.next();
+    long now = System.currentTimeMillis();
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  """
+                  INSERT INTO detention_statuses (id, detention_id, status, happened_at, recorded_at,
+                    source, author, article, fine_rub, arrest_days, note_enc)
+                  VALUES (:id, :detention, :status, :happenedAt, :now, :source, :author, :article,
+                    :fineRub, :arrestDays, :noteEnc)""")
+              .bind("id", id)
+              .bind("detention", detentionId)
+              .bind("now", now)
+              .bindMethods(change)
+              .bind("noteEnc", vault.seal(change.note(), "detention_statuses.note/" + id))
+              .execute();
+          DetentionStatus latest =
+              timelines(h, List.of(detentionId)).get(detentionId).getLast().status();
+          h.createUpdate("UPDATE detentions SET status = :s, updated_at = :now WHERE id = :id")
+              .bind("s", latest)
+              .bind("now", now)
+              .bind("id", detentionId)
+              .execute();
+        });
+    return new StatusChange(
+        id,
+        change.status(),
+        change.happenedAt(),
+        Instant.ofEpochMilli(now),
+        change.source(),
+        change.author(),
+        change.article(),
+        change.fineRub(),
+        change.arrestDays(),
+        change.note());
+  }
+
+  private List<Detention> withTimelines(Handle h, List<Detention> detentions) {
+    if (detentions.isEmpty()) return detentions;
+    Map<String, List<StatusChange>> timelines =
+        timelines(h, detentions.stream().map(Detention::id).toList());
+    return detentions.stream()
+        .map(
+            d ->
+                new Detention(
+                    d.id(),
+                    d.person(),
+                    d.eventId(),
+                    d.reportId(),
+                    d.detainedAt(),
+                    d.place(),
+                    d.policeStation(),
+                    d.policeStationId(),
+                    d.forceUsed(),
+                    d.minor(),
+                    d.journalist(),
+                    d.status(),
+                    timelines.getOrDefault(d.id(), List.of()),
+                    d.createdAt(),
+                    d.updatedAt()))
+        .toList();
+  }
+
+  private Map<String, List<StatusChange>> timelines(Handle h, List<String> detentionIds) {
+    return h
+        .createQuery("SELECT * FROM detention_statuses WHERE detention_id IN (<ids>)")
+        .bindList("ids", detentionIds)
+        .map((rs, ctx) -> Map.entry(rs.getString("detention_id"), statusChange(rs)))
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey,
+                Collectors.collectingAndThen(
+                    Collectors.mapping(Map.Entry::getValue, Collectors.toList()),
+                    list ->
+                        list.stream()
+                            // Entries arrive out of order (a court date learnt before the
+                            // release); the timeline is ordered by when things happened.
+                            .sorted(
+                                Comparator.comparing((StatusChange c) -> c.happenedAt().toInstant())
+                                    .thenComparing(StatusChange::recordedAt))
+                            .toList())));
+  }
+
+  private StatusChange statusChange(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    return new StatusChange(
+        id,
+        DetentionStatus.valueOf(rs.getString("status")),
+        OffsetDateTime.parse(rs.getString("happened_at")),
+        Instant.ofEpochMilli(rs.getLong("recorded_at")),
+        rs.getString("source"),
+        rs.getString("author"),
+        rs.getString("article"),
+        Rows.longOrNull(rs, "fine_rub"),
+        Rows.intOrNull(rs, "arrest_days"),
+        vault.open(rs.getBytes("note_enc"), "detention_statuses.note/" + id));
+  }
+
+  private Detention detention(ResultSet rs, List<StatusChange> timeline) throws SQLException {
+    String personId = rs.getString("person_id");
+    String birthYear = vault.open(rs.getBytes("birth_year_enc"), "persons.birth_year/" + personId);
+    Person person =
+        new Person(
+            personId,
+            vault.open(rs.getBytes("name_enc"), "persons.name/" + personId),
+            birthYear == null ? null : Integer.valueOf(birthYear),
+            vault.open(rs.getBytes("contact_enc"), "persons.contact/" + personId),
+            Consent.valueOf(rs.getString("consent")),
+            rs.getBoolean("public_figure"));
+    String detainedAt = rs.getString("detained_at");
+    return new Detention(
+        rs.getString("id"),
+        person,
+        rs.getString("event_id"),
+        rs.getString("report_id"),
+        detainedAt == null ? null : OffsetDateTime.parse(detainedAt),
+        rs.getString("place"),
+        rs.getString("police_station"),
+        rs.getString("police_station_id"),
+        rs.getBoolean("force_used"),
+        rs.getBoolean("minor"),
+        rs.getBoolean("journalist"),
+        DetentionStatus.valueOf(rs.getString("status")),
+        timeline,
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        Instant.ofEpochMilli(rs.getLong("updated_at")));
+  }
+}

@@ -1,0 +1,56 @@
+package org.vigil.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
+import java.util.EnumSet;
+import java.util.Set;
+import org.vigil.security.Principal;
+import org.vigil.security.Role;
+
+/**
+ * Where the capabilities register their routes, each with the roles allowed to call it. A route
+ * registered without roles is public. The check itself runs in {@link WebServer}.
+ */
+public final class Api {
+  static final String PRINCIPAL = "vigil.principal";
+  private final Javalin app;
+
+  Api(Javalin app) {
+    this.app = app;
+  }
+
+  public void get(String path, Handler handler, Role... roles) {
+    add(HandlerType.GET, path, handler, roles);
+  }
+
+  public void post(String path, Handler handler, Role... roles) {
+    add(HandlerType.POST, path, handler, roles);
+  }
+
+  public void patch(String path, Handler handler, Role... roles) {
+    add(HandlerType.PATCH, path, handler, roles);
+  }
+
+  /** The user calling a route that requires roles. */
+  public static Principal principal(Context ctx) {
+    return ctx.attribute(PRINCIPAL);
+  }
+
+  private void add(HandlerType method, String path, Handler handler, Role... roles) {
+    RouteRole access =
+        roles.length == 0 ? Allowed.PUBLIC : new Allowed(EnumSet.of(roles[0], roles));
+    app.addHttpHandler(method, path, handler, access);
+  }
+
+  /** The roles that may call a route; {@link #PUBLIC} means anyone, without a token. */
+  record Allowed(Set<Role> roles) implements RouteRole {
+    static final Allowed PUBLIC = new Allowed(Set.of());
+
+    boolean isPublic() {
+      return roles.isEmpty();
+    }
+  }
+}

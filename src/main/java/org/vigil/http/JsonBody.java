@@ -1,0 +1,53 @@
+package org.vigil.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/** Reads a request body as one JSON object, or answers 415 / 413 / 400 naming what is wrong. */
+public final class JsonBody {
+  private JsonBody() {}
+
+  public static Fields fields(Context ctx) {
+    return Fields.of(object(ctx));
+  }
+
+  public static ObjectNode object(Context ctx) {
+    requireJson(ctx);
+    JsonNode node;
+    try {
+      node = Json.mapper().readTree(ctx.bodyAsBytes());
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw ApiError.badRequest(
+          "the body is not valid JSON" + where + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiError.badRequest("the body could not be read: " + e.getMessage());
+    }
+    if (node == null || node.isMissingNode()) throw ApiError.badRequest("the body is empty");
+    if (!(node instanceof ObjectNode object)) {
+      throw ApiError.badRequest("the body must be a JSON object");
+    }
+    return object;
+  }
+
+  private static void requireJson(Context ctx) {
+    String type = ctx.contentType();
+    String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!media.equals("application/json") && !media.endsWith("+json")) {
+      throw new ApiError(
+          415,
+          "Unsupported media type",
+          "send the body as application/json (got "
+              + (type == null ? "no Content-Type" : type)
+              + ")",
+          List.of(new ApiError.FieldError("Content-Type", "must be application/json")));
+    }
+  }
+}

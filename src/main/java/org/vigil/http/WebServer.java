@@ -1,0 +1,158 @@
+package org.vigil.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vigil.http.Api.Allowed;
+import org.vigil.security.Accounts;
+import org.vigil.security.Principal;
+
+/**
+ * Vigil's HTTP server: JSON in and out, bearer-token checks per route, every refusal as a problem
+ * document. Handlers run on virtual threads, so a request waiting for the disk costs a few
+ * kilobytes, not a platform thread.
+ */
+public final class WebServer implements AutoCloseable {
+  /** The largest request body accepted; a detention report is a few hundred bytes. */
+  public static final long MAX_BODY_BYTES = 64 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+  private static final String PROBLEM_JSON = "application/problem+json";
+  private final Javalin app;
+
+  public WebServer(Accounts accounts, Consumer<Api> routes) {
+    this.app =
+        Javalin.create(
+            config -> {
+              config.useVirtualThreads = true;
+              config.showJavalinBanner = false;
+              config.startupWatcherEnabled = false;
+              config.http.maxRequestSize = MAX_BODY_BYTES;
+              config.http.prefer405over404 = true;
+              config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            });
+    app.beforeMatched(ctx -> authorise(ctx, accounts));
+    app.exception(
+        ApiError.class,
+        (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.errors()));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> problem(ctx, e.getStatus(), reason(e.getStatus()), e.getMessage(), List.of()));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.matchedPath(), e);
+          problem(ctx, 500, "Internal error", "the server failed; nothing was stored", List.of());
+        });
+    app.error(404, ctx -> fallback(ctx, "no such resource: " + ctx.path()));
+    app.error(405, ctx -> fallback(ctx, ctx.method() + " is not allowed on " + ctx.path()));
+    byte[] openApi = resource("/openapi.json");
+    app.get(
+        "/api/openapi.json",
+        ctx -> ctx.contentType("application/json").result(openApi),
+        Allowed.PUBLIC);
+    routes.accept(new Api(app));
+  }
+
+  public WebServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void authorise(Context ctx, Accounts accounts) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    Allowed allowed =
+        ctx.routeRoles().stream()
+            .filter(Allowed.class::isInstance)
+            .map(Allowed.class::cast)
+            .findFirst()
+            .orElse(Allowed.PUBLIC);
+    if (allowed.isPublic()) return;
+    // Responses behind a token can hold personal data: no cache may keep them.
+    ctx.header("Cache-Control", "no-store");
+    String header = ctx.header("Authorization");
+    String token =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? header.substring(7).strip()
+            : null;
+    Principal principal =
+        accounts
+            .authenticate(token)
+            .orElseThrow(
+                () ->
+                    new ApiError(
+                        401, "Unauthorized", "a valid bearer token is required", List.of()));
+    if (!allowed.roles().contains(principal.role())) {
+      throw new ApiError(
+          403,
+          "Forbidden",
+          "the role "
+              + principal.role().code()
+              + " may not "
+              + ctx.method()
+              + " "
+              + ctx.matchedPath(),
+          List.of());
+    }
+    ctx.attribute(Api.PRINCIPAL, principal);
+  }
+
+  private static void fallback(Context ctx, String detail) {
+    if (PROBLEM_JSON.equals(ctx.res().getContentType())) return; // a handler already explained
+    problem(ctx, ctx.statusCode(), reason(ctx.statusCode()), detail, List.of());
+  }
+
+  private static void problem(
+      Context ctx, int status, String title, String detail, List<ApiError.FieldError> errors) {
+    if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
+    ctx.status(status)
+        .contentType(PROBLEM_JSON)
+        .result(json(Problem.of(status, title, detail, errors)));
+  }
+
+  private static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String reason(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Content too large";
+      case 415 -> "Unsupported media type";
+      case 429 -> "Too many requests";
+      default -> status >= 500 ? "Internal error" : "Request refused";
+    };
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = WebServer.class.getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException("missing resource " + name);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package org.vigil.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.vigil.campaign.Campaigns;
+import org.vigil.cases.Cases;
+import org.vigil.cases.Consent;
+import org.vigil.http.ApiError;
+import org.vigil.http.ApiError.FieldError;
+import org.vigil.http.Json;
+import org.vigil.http.Page;
+import org.vigil.security.Vault;
+import org.vigil.station.PoliceStations;
+import org.vigil.storage.Ids;
+
+/**
+ * Takes reports in: checks what they refer to, encrypts their personal data, hands them to the
+ * group-commit writer and answers once they are durable. Reads them back for coordinators.
+ */
+public final class Intake implements AutoCloseable {
+  private final Jdbi jdbi;
+  private final Vault vault;
+  private final Campaigns campaigns;
+  private final PoliceStations stations;
+  private final ReportWriter writer;
+
+  public Intake(Jdbi jdbi, Vault vault, Cases cases, Campaigns campaigns, PoliceStations stations) {
+    this.jdbi = jdbi;
+    this.vault = vault;
+    this.campaigns = campaigns;
+    this.stations = stations;
+    this.writer = new ReportWriter(jdbi, cases);
+  }
+
+  /** The outcome of a submission: the report's id, and whether it was stored before. */
+  public record Receipt(String id, boolean replayed) {}
+
+  /**
+   * Stores a report durably and returns its id. With an idempotency key, a retried submission
+   * returns the first one's id and stores nothing; the same key with a different report is refused
+   * rather than letting the second report vanish.
+   */
+  public Receipt submit(
+      ReportContent content, Channel channel, String enteredBy, String idempotencyKey) {
+    ReportContent resolved = resolve(content);
+    String scope = idempotencyKey == null ? null : scope(channel, enteredBy);
+    String fingerprint = fingerprint(resolved);
+    if (idempotencyKey != null) {
+      Optional<Receipt> earlier = earlier(scope, idempotencyKey, fingerprint);
+      if (earlier.isPresent()) return earlier.get();
+    }
+    String id = Ids.next();
+    var pending =
+        new Pending(
+            id,
+            System.currentTimeMillis(),
+            channel,
+            enteredBy,
+            resolved,
+            stations.idForName(resolved.policeStation()).orElse(null),
+            vault.seal(resolved.name(), "reports.name/" + id),
+            vault.seal(
+                resolved.birthYear() == null ? null : resolved.birthYear().toString(),
+                "reports.birth_year/" + id),
+            vault.seal(resolved.contact(), "reports.contact/" + id),
+            vault.seal(resolved.text(), "reports.text/" + id),
+            scope,
+            idempotencyKey,
+            idempotencyKey == null
+                ? null
+                : vault.seal(fingerprint, idempotencyContext(scope, idempotencyKey)),
+            new CompletableFuture<>());
+    if (!await(pending)) {
+      // Another submission with the same key won the race inside the same batch.
+      return earlier(scope, idempotencyKey, fingerprint).orElseThrow();
+    }
+    return new Receipt(id, false);
+  }
+
+  private boolean await(Pending pending) {
+    try {
+      if (!writer.offer(pending)) {
+        throw new ApiError(503, "Busy", "intake is saturated; retry shortly", List.of());
+      }
+      return pending.stored().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing report", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("report was not stored", e.getCause());
+    }
+  }
+
+  /** Checks the ids a report refers to and attaches it to its event where that is clear. */
+  private ReportContent resolve(ReportContent c) {
+    List<FieldError> errors = new ArrayList<>();
+    if (c.campaign() != null && campaigns.campaign(c.campaign()).isEmpty()) {
+      errors.add(new FieldError("campaign", "no campaign with this id"));
+    }
+    if (c.event() != null && campaigns.event(c.event()).isEmpty()) {
+      errors.add(new FieldError("event", "no event with this id"));
+    }
+    if (c.corrects() != null && !exists(c.corrects())) {
+      errors.add(new FieldError("corrects", "no report with this id"));
+    }
+    if (!errors.isEmpty()) throw ApiError.invalid(errors);
+    if (c.event() == null && c.campaign() != null && c.city() != null && c.detainedAt() != null) {
+      return campaigns
+          .findEvent(c.campaign(), c.city(), c.detainedAt().toLocalDate())
+          .map(c::withEvent)
+          .orElse(c);
+    }
+    return c;
+  }
+
+  private Optional<Receipt> earlier(String scope, String key, String fingerprint) {
+    return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT id, request_hash_enc FROM reports
+                        WHERE idempotency_scope = :scope AND idempotency_key = :key""")
+                    .bind("scope", scope)
+                    .bind("key", key)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBytes(2)))
+                    .findOne())
+        .map(
+            row -> {
+              if (!fingerprint.equals(vault.open(row.getValue(), idempotencyContext(scope, key)))) {
+                throw new ApiError(
+                    422,
+                    "Idempotency key reused",
+                    "this Idempotency-Key was already used for a different report; use a new key",
+                    List.of(
+                        new FieldError("Idempotency-Key", "already used for a different report")));
+              }
+              return new Receipt(row.getKey(), true);
+            });
+  }
+
+  private static String scope(Channel channel, String enteredBy) {
+    return channel == Channel.PUBLIC ? "public" : "user:" + enteredBy;
+  }
+
+  private static String idempotencyContext(String scope, String key) {
+    return "reports.request_hash/" + scope + "/" + key;
+  }
+
+  /** A digest of what the report says, so a retry is recognised whatever its JSON layout. */
+  private static String fingerprint(ReportContent content) {
+    try {
+      byte[] json = Json.mapper().writeValueAsBytes(content);
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean exists(String reportId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT 1 FROM reports WHERE id = :id")
+                .bind("id", reportId)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+  }
+
+  public Optional<Report> find(String id) {
+    return page("WHERE id = :id", Map.of("id", id), 1).items().stream().findFirst();
+  }
+
+  /**
+   * Reports received at or after {@code since}, oldest first, optionally of one campaign. The
+   * cursor is where the previous page ended.
+   */
+  public Page<Report> list(String campaign, Instant since, String cursor, int limit) {
+    long afterAt = Long.MIN_VALUE;
+    String afterId = "";
+    if (cursor != null) {
+      String[] parts = decodeCursor(cursor);
+      afterAt = Long.parseLong(parts[0]);
+      afterId = parts[1];
+    }
+    var params = new java.util.HashMap<String, Object>();
+    params.put("since", since == null ? Long.MIN_VALUE : since.toEpochMilli());
+    params.put("afterAt", afterAt);
+    params.put("afterId", afterId);
+    String where =
+        """
+        WHERE received_at >= :since
+          AND (received_at > :afterAt OR (received_at = :afterAt AND id > :afterId))""";
+    if (campaign != null) {
+      where += " AND campaign_id = :campaign";
+      params.put("campaign", campaign);
+    }
+    return page(where, params, limit);
+  }
+
+  private Page<Report> page(String where, Map<String, Object> params, int limit) {
+    return jdbi.withHandle(
+        h -> {
+          List<Report> reports =
+              h.createQuery(
+                      "SELECT * FROM reports " + where + " ORDER BY received_at, id LIMIT :limit")
+                  .bindMap(params)
+                  .bind("limit", limit)
+                  .map((rs, ctx) -> report(rs))
+                  .list();
+          if (reports.isEmpty()) return new Page<>(reports, null);
+          Map<String, List<String>> corrections =
+              h
+                  .createQuery(
+                      "SELECT corrects, id FROM reports WHERE corrects IN (<ids>) ORDER BY id")
+                  .bindList("ids", reports.stream().map(Report::id).toList())
+                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                  .stream()
+                  .collect(
+                      Collectors.groupingBy(
+                          Map.Entry::getKey,
+                          Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+          List<Report> items =
+              reports.stream()
+                  .map(
+                      r ->
+                          new Report(
+                              r.id(),
+                              r.receivedAt(),
+                              r.channel(),
+                              r.enteredBy(),
+                              r.content(),
+                              corrections.getOrDefault(r.id(), List.of())))
+                  .toList();
+          Report last = items.getLast();
+          String next =
+              items.size() == limit
+                  ? encodeCursor(last.receivedAt().toEpochMilli() + ":" + last.id())
+                  : null;
+          return new Page<>(items, next);
+        });
+  }
+
+  private Report report(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    String birthYear = vault.open(rs.getBytes("birth_year_enc"), "reports.birth_year/" + id);
+    String detainedAt = rs.getString("detained_at");
+    var content =
+        new ReportContent(
+            vault.open(rs.getBytes("name_enc"), "reports.name/" + id),
+            birthYear == null ? null : Integer.valueOf(birthYear),
+            rs.getString("city"),
+            detainedAt == null ? null : OffsetDateTime.parse(detainedAt),
+            rs.getString("place"),
+            rs.getString("police_station"),
+            Reporter.valueOf(rs.getString("reporter")),
+            vault.open(rs.getBytes("contact_enc"), "reports.contact/" + id),
+            vault.open(rs.getBytes("text_enc"), "reports.text/" + id),
+            rs.getString("campaign_id"),
+            rs.getString("event_id"),
+            rs.getString("corrects"),
+            Consent.valueOf(rs.getString("consent")),
+            rs.getBoolean("force_used"),
+            rs.getBoolean("minor"),
+            rs.getBoolean("journalist"));
+    return new Report(
+        id,
+        Instant.ofEpochMilli(rs.getLong("received_at")),
+        Channel.valueOf(rs.getString("channel")),
+        rs.getString("entered_by"),
+        content,
+        List.of());
+  }
+
+  private static String encodeCursor(String raw) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String[] decodeCursor(String cursor) {
+    try {
+      String[] parts =
+          new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":", 2);
+      Long.parseLong(parts[0]);
+      if (parts.length == 2) return parts;
+    } catch (IllegalArgumentException ignored) {
+      // answered below
+    }
+    throw ApiError.invalid("cursor", "is not a cursor this server returned");
+  }
+
+  @Override
+  public void close() {
+    writer.close();
+  }
+}

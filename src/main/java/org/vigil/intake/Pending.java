@@ -1,0 +1,23 @@
+package org.vigil.intake;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A report encrypted and ready to write, waiting for the writer. Encryption happens on the
+ * request's own thread so the single writer does nothing but write.
+ */
+record Pending(
+    String id,
+    long receivedAt,
+    Channel channel,
+    String enteredBy,
+    ReportContent content,
+    String policeStationId,
+    byte[] nameEnc,
+    byte[] birthYearEnc,
+    byte[] contactEnc,
+    byte[] textEnc,
+    String idempotencyScope,
+    String idempotencyKey,
+    byte[] requestHashEnc,
+    CompletableFuture<Boolean> stored) {}

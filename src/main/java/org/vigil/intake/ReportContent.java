@@ -1,0 +1,48 @@
+package org.vigil.intake;
+
+import java.time.OffsetDateTime;
+import org.vigil.cases.Consent;
+
+/**
+ * What a report says, validated. {@code name}, {@code birthYear}, {@code contact} and {@code text}
+ * are personal data and are stored encrypted.
+ */
+public record ReportContent(
+    String name,
+    Integer birthYear,
+    String city,
+    OffsetDateTime detainedAt,
+    String place,
+    String policeStation,
+    Reporter source,
+    String contact,
+    String text,
+    String campaign,
+    String event,
+    String corrects,
+    Consent consent,
+    boolean forceUsed,
+    boolean minor,
+    boolean journalist) {
+
+  /** A report with the event it was resolved to. */
+  ReportContent withEvent(String eventId) {
+    return new ReportContent(
+        name,
+        birthYear,
+        city,
+        detainedAt,
+        place,
+        policeStation,
+        source,
+        contact,
+        text,
+        campaign,
+        eventId,
+        corrects,
+        consent,
+        forceUsed,
+        minor,
+        journalist);
+  }
+}

@@ -1,0 +1,115 @@
+package org.vigil.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.vigil.storage.Ids;
+
+/**
+ * Users and their bearer tokens. A token is shown once, when it is created; the database keeps only
+ * its SHA-256, so a stolen database yields no usable token.
+ */
+public final class Accounts {
+  private static final String TOKEN_PREFIX = "vgl_";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final Jdbi jdbi;
+  // A token is checked on every request; a short cache spares the database most of those reads.
+  // A revoked token therefore stops working within this delay.
+  private final Cache<String, Optional<Principal>> byHash =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+
+  public Accounts(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** Adds a user; fails with a clear message if the name is taken. */
+  public Principal addUser(String name, Role role) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new IllegalArgumentException("user name must be 1 to 100 characters");
+    }
+    if (findUser(name).isPresent()) {
+      throw new IllegalArgumentException("a user named '" + name + "' already exists");
+    }
+    String id = Ids.next();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO users (id, name, role, created_at) VALUES (:id, :name, :role, :at)")
+                .bind("id", id)
+                .bind("name", name)
+                .bind("role", role.code())
+                .bind("at", System.currentTimeMillis())
+                .execute());
+    return new Principal(id, name, role);
+  }
+
+  public Optional<Principal> findUser(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT id, name, role FROM users WHERE name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> principal(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findOne());
+  }
+
+  /** Creates a new bearer token for a user and returns it; only its hash is stored. */
+  public String createToken(String userName) {
+    Principal user =
+        findUser(userName)
+            .orElseThrow(() -> new IllegalArgumentException("no user named '" + userName + "'"));
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "INSERT INTO tokens (hash, user_id, created_at) VALUES (:hash, :user, :at)")
+                .bind("hash", hash(token))
+                .bind("user", user.userId())
+                .bind("at", System.currentTimeMillis())
+                .execute());
+    return token;
+  }
+
+  /** The user a bearer token belongs to, if the token is known and not revoked. */
+  public Optional<Principal> authenticate(String token) {
+    if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    return byHash.get(hash(token), this::lookup);
+  }
+
+  private Optional<Principal> lookup(String hash) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT u.id, u.name, u.role FROM tokens t JOIN users u ON u.id = t.user_id
+                    WHERE t.hash = :hash AND t.revoked_at IS NULL""")
+                .bind("hash", hash)
+                .map((rs, ctx) -> principal(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .findOne());
+  }
+
+  private static Principal principal(String id, String name, String role) {
+    return new Principal(id, name, Role.parse(role).orElseThrow());
+  }
+
+  static String hash(String token) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
