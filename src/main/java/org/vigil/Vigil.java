@@ -78,6 +78,10 @@ public final class Vigil implements AutoCloseable {
         "version", Main.version());
   }
 
+  public java.util.List<org.vigil.http.Api.Route> routes() {
+    return server.routes();
+  }
+
   public int port() {
     return server.port();
   }

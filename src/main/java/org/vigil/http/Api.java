@@ -5,7 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
@@ -17,6 +19,7 @@ import org.vigil.security.Role;
 public final class Api {
   static final String PRINCIPAL = "vigil.principal";
   private final Javalin app;
+  private final List<Route> routes = new ArrayList<>();
 
   Api(Javalin app) {
     this.app = app;
@@ -43,7 +46,15 @@ public final class Api {
     RouteRole access =
         roles.length == 0 ? Allowed.PUBLIC : new Allowed(EnumSet.of(roles[0], roles));
     app.addHttpHandler(method, path, handler, access);
+    routes.add(new Route(method.name(), path, Set.of(roles)));
   }
+
+  List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
+  /** A registered route and the roles that may call it (none: public). */
+  public record Route(String method, String path, Set<Role> roles) {}
 
   /** The roles that may call a route; {@link #PUBLIC} means anyone, without a token. */
   record Allowed(Set<Role> roles) implements RouteRole {

@@ -27,6 +27,7 @@ public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   private static final String PROBLEM_JSON = "application/problem+json";
   private final Javalin app;
+  private final List<Api.Route> routes;
 
   public WebServer(Accounts accounts, Consumer<Api> routes) {
     this.app =
@@ -54,12 +55,16 @@ public final class WebServer implements AutoCloseable {
         });
     app.error(404, ctx -> fallback(ctx, "no such resource: " + ctx.path()));
     app.error(405, ctx -> fallback(ctx, ctx.method() + " is not allowed on " + ctx.path()));
+    Api api = new Api(app);
     byte[] openApi = resource("/openapi.json");
-    app.get(
-        "/api/openapi.json",
-        ctx -> ctx.contentType("application/json").result(openApi),
-        Allowed.PUBLIC);
-    routes.accept(new Api(app));
+    api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+    routes.accept(api);
+    this.routes = api.routes();
+  }
+
+  /** Every route this server answers, with its roles: what the OpenAPI document must describe. */
+  public List<Api.Route> routes() {
+    return routes;
   }
 
   public WebServer start(String host, int port) {

@@ -1,0 +1,126 @@
+package org.vigil.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.vigil.Vigil;
+import org.vigil.security.Role;
+
+/** A real Vigil server on a random port, with a token for each role and a small HTTP client. */
+public final class TestVigil implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Vigil vigil;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+  private TestVigil(Vigil vigil) {
+    this.vigil = vigil;
+  }
+
+  public static TestVigil start(TestDatabase db, Path keyset) {
+    return start(db, keyset, 1000);
+  }
+
+  public static TestVigil start(TestDatabase db, Path keyset, int publicPerMinute) {
+    return new TestVigil(
+        Vigil.serve(new Vigil.Settings(db.url(), keyset, "127.0.0.1", 0, publicPerMinute)));
+  }
+
+  public Vigil vigil() {
+    return vigil;
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + vigil.port();
+  }
+
+  /** A bearer token of a user with this role, created on first use. */
+  public synchronized String token(Role role) {
+    return tokens.computeIfAbsent(
+        role,
+        r -> {
+          vigil.accounts().addUser("test-" + r.code(), r);
+          return vigil.accounts().createToken("test-" + r.code());
+        });
+  }
+
+  public Response get(String path, Role role) {
+    return send(request(path, role).GET().build());
+  }
+
+  public Response post(String path, String json, Role role, String... headers) {
+    HttpRequest.Builder builder =
+        request(path, role)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (headers.length > 0) builder.headers(headers);
+    return send(builder.build());
+  }
+
+  public Response patch(String path, String json, Role role) {
+    return send(
+        request(path, role)
+            .header("Content-Type", "application/merge-patch+json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpRequest.Builder request(String path, Role role) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base() + path));
+    if (role != null) builder.header("Authorization", "Bearer " + token(role));
+    return builder;
+  }
+
+  @Override
+  public void close() {
+    vigil.close();
+  }
+
+  /** A response with its body parsed as JSON where it is JSON. */
+  public record Response(HttpResponse<String> raw) {
+    public int status() {
+      return raw.statusCode();
+    }
+
+    public String body() {
+      return raw.body();
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public JsonNode json() {
+      try {
+        return JSON.readTree(raw.body());
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + raw.body(), e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return raw.statusCode() + " " + raw.body();
+    }
+  }
+}
