@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigil.security.Vault;
+import org.vigil.storage.Batch;
 import org.vigil.storage.Ids;
 import org.vigil.storage.Rows;
 
@@ -30,72 +32,93 @@ public final class Cases {
     this.vault = vault;
   }
 
+  /** A new case with its personal data already encrypted, ready for {@link #open}. */
+  public record SealedCase(
+      String personId,
+      String detentionId,
+      byte[] nameEnc,
+      byte[] birthYearEnc,
+      byte[] contactEnc,
+      NewDetention detention) {}
+
   /**
-   * Opens a case for each newly reported detention, inside the caller's transaction so a report and
-   * its detention are stored together or not at all. Until linkage recognises repeated reports,
-   * each report is its own person.
+   * Encrypts a new case's personal data. Intake calls it on the request's thread, so the single
+   * writer thread spends its time writing.
    */
-  public void open(Handle h, List<NewDetention> detentions, long now) {
-    var persons =
-        h.prepareBatch(
-            """
-            INSERT INTO persons (id, created_at, name_enc, birth_year_enc, contact_enc, consent,
-              public_figure) VALUES (?, ?, ?, ?, ?, ?, ?)""");
-    var cases =
-        h.prepareBatch(
-            """
-            INSERT INTO detentions (id, person_id, event_id, report_id, detained_at, place,
-              police_station, police_station_id, force_used, minor, journalist, status,
-              created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-    var statuses =
-        h.prepareBatch(
-            """
-            INSERT INTO detention_statuses (id, detention_id, status, happened_at, recorded_at,
-              source, author) VALUES (?, ?, ?, ?, ?, ?, ?)""");
-    for (NewDetention d : detentions) {
-      String personId = Ids.next();
-      String detentionId = Ids.next();
-      persons.add(
-          personId,
-          now,
-          vault.seal(d.name(), "persons.name/" + personId),
-          vault.seal(
-              d.birthYear() == null ? null : d.birthYear().toString(),
-              "persons.birth_year/" + personId),
-          vault.seal(d.contact(), "persons.contact/" + personId),
-          d.consent(),
-          false);
-      cases.add(
-          detentionId,
-          personId,
-          d.eventId(),
-          d.reportId(),
-          d.detainedAt(),
-          d.place(),
-          d.policeStation(),
-          d.policeStationId(),
-          d.forceUsed(),
-          d.minor(),
-          d.journalist(),
-          DetentionStatus.DETAINED,
-          now,
-          now);
-      OffsetDateTime happened =
-          d.detainedAt() != null
-              ? d.detainedAt()
-              : Instant.ofEpochMilli(now).atOffset(java.time.ZoneOffset.UTC);
-      statuses.add(
-          Ids.next(),
-          detentionId,
-          DetentionStatus.DETAINED,
-          happened,
-          now,
-          d.reportedBy(),
-          d.enteredBy());
+  public SealedCase seal(NewDetention d) {
+    String personId = Ids.next();
+    String birthYear = d.birthYear() == null ? null : d.birthYear().toString();
+    return new SealedCase(
+        personId,
+        Ids.next(),
+        vault.seal(d.name(), "persons.name/" + personId),
+        vault.seal(birthYear, "persons.birth_year/" + personId),
+        vault.seal(d.contact(), "persons.contact/" + personId),
+        d);
+  }
+
+  /**
+   * Opens the cases inside the caller's transaction, so a report and its detention are stored
+   * together or not at all. Until linkage recognises repeated reports, each report is its own
+   * person.
+   */
+  public void open(Handle h, List<SealedCase> sealed, long now) throws SQLException {
+    if (sealed.isEmpty()) return;
+    try (var persons =
+            new Batch(
+                h,
+                """
+                INSERT INTO persons (id, created_at, name_enc, birth_year_enc, contact_enc, consent,
+                  public_figure) VALUES (?, ?, ?, ?, ?, ?, ?)""");
+        var detentions =
+            new Batch(
+                h,
+                """
+                INSERT INTO detentions (id, person_id, event_id, report_id, detained_at, place,
+                  police_station, police_station_id, force_used, minor, journalist, status,
+                  created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        var statuses =
+            new Batch(
+                h,
+                """
+                INSERT INTO detention_statuses (id, detention_id, status, happened_at, recorded_at,
+                  source, author) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+      for (SealedCase c : sealed) {
+        NewDetention d = c.detention();
+        persons.add(
+            c.personId(), now, c.nameEnc(), c.birthYearEnc(), c.contactEnc(), d.consent(), false);
+        detentions.add(
+            c.detentionId(),
+            c.personId(),
+            d.eventId(),
+            d.reportId(),
+            d.detainedAt(),
+            d.place(),
+            d.policeStation(),
+            d.policeStationId(),
+            d.forceUsed(),
+            d.minor(),
+            d.journalist(),
+            DetentionStatus.DETAINED,
+            now,
+            now);
+        OffsetDateTime happened =
+            d.detainedAt() != null
+                ? d.detainedAt()
+                : Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC);
+        statuses.add(
+            Ids.next(),
+            c.detentionId(),
+            DetentionStatus.DETAINED,
+            happened,
+            now,
+            d.reportedBy(),
+            d.enteredBy());
+      }
+      persons.execute();
+      detentions.execute();
+      statuses.execute();
     }
-    persons.execute();
-    cases.execute();
-    statuses.execute();
   }
 
   /** A page of an event's detentions, oldest first; {@code after} is the last id seen. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.vigil.campaign.Campaigns;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Consent;
+import org.vigil.cases.NewDetention;
 import org.vigil.http.ApiError;
 import org.vigil.http.ApiError.FieldError;
 import org.vigil.http.Json;
@@ -36,6 +38,7 @@ public final class Intake implements AutoCloseable {
   private final Vault vault;
   private final Campaigns campaigns;
   private final PoliceStations stations;
+  private final Cases cases;
   private final ReportWriter writer;
 
   public Intake(Jdbi jdbi, Vault vault, Cases cases, Campaigns campaigns, PoliceStations stations) {
@@ -43,6 +46,7 @@ public final class Intake implements AutoCloseable {
     this.vault = vault;
     this.campaigns = campaigns;
     this.stations = stations;
+    this.cases = cases;
     this.writer = new ReportWriter(jdbi, cases);
   }
 
@@ -58,37 +62,72 @@ public final class Intake implements AutoCloseable {
       ReportContent content, Channel channel, String enteredBy, String idempotencyKey) {
     ReportContent resolved = resolve(content);
     String scope = idempotencyKey == null ? null : scope(channel, enteredBy);
-    String fingerprint = fingerprint(resolved);
+    String fingerprint = idempotencyKey == null ? null : fingerprint(resolved);
     if (idempotencyKey != null) {
       Optional<Receipt> earlier = earlier(scope, idempotencyKey, fingerprint);
       if (earlier.isPresent()) return earlier.get();
     }
-    String id = Ids.next();
-    var pending =
-        new Pending(
-            id,
-            System.currentTimeMillis(),
-            channel,
-            enteredBy,
-            resolved,
-            stations.idForName(resolved.policeStation()).orElse(null),
-            vault.seal(resolved.name(), "reports.name/" + id),
-            vault.seal(
-                resolved.birthYear() == null ? null : resolved.birthYear().toString(),
-                "reports.birth_year/" + id),
-            vault.seal(resolved.contact(), "reports.contact/" + id),
-            vault.seal(resolved.text(), "reports.text/" + id),
-            scope,
-            idempotencyKey,
-            idempotencyKey == null
-                ? null
-                : vault.seal(fingerprint, idempotencyContext(scope, idempotencyKey)),
-            new CompletableFuture<>());
+    Pending pending = seal(resolved, channel, enteredBy, scope, idempotencyKey, fingerprint);
     if (!await(pending)) {
       // Another submission with the same key won the race inside the same batch.
       return earlier(scope, idempotencyKey, fingerprint).orElseThrow();
     }
-    return new Receipt(id, false);
+    return new Receipt(pending.id(), false);
+  }
+
+  /** Encrypts a checked report's personal data into the row the writer will store. */
+  Pending seal(
+      ReportContent resolved,
+      Channel channel,
+      String enteredBy,
+      String scope,
+      String idempotencyKey,
+      String fingerprint) {
+    String id = Ids.next();
+    String stationId = stations.idForName(resolved.policeStation()).orElse(null);
+    return new Pending(
+        id,
+        System.currentTimeMillis(),
+        channel,
+        enteredBy,
+        resolved,
+        stationId,
+        vault.seal(resolved.name(), "reports.name/" + id),
+        vault.seal(
+            resolved.birthYear() == null ? null : resolved.birthYear().toString(),
+            "reports.birth_year/" + id),
+        vault.seal(resolved.contact(), "reports.contact/" + id),
+        vault.seal(resolved.text(), "reports.text/" + id),
+        scope,
+        idempotencyKey,
+        idempotencyKey == null
+            ? null
+            : vault.seal(fingerprint, idempotencyContext(scope, idempotencyKey)),
+        // A correction adds facts to an existing case; it does not open a new one.
+        resolved.corrects() == null
+            ? cases.seal(newDetention(id, resolved, enteredBy, stationId))
+            : null,
+        new CompletableFuture<>());
+  }
+
+  private static NewDetention newDetention(
+      String reportId, ReportContent c, String enteredBy, String stationId) {
+    return new NewDetention(
+        reportId,
+        c.source().name().toLowerCase(Locale.ROOT),
+        enteredBy,
+        c.name(),
+        c.birthYear(),
+        c.contact(),
+        c.consent(),
+        c.event(),
+        c.detainedAt(),
+        c.place(),
+        c.policeStation(),
+        stationId,
+        c.forceUsed(),
+        c.minor(),
+        c.journalist());
   }
 
   private boolean await(Pending pending) {

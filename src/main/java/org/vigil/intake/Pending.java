@@ -1,10 +1,12 @@
 package org.vigil.intake;
 
 import java.util.concurrent.CompletableFuture;
+import org.vigil.cases.Cases;
 
 /**
- * A report encrypted and ready to write, waiting for the writer. Encryption happens on the
- * request's own thread so the single writer does nothing but write.
+ * A report encrypted and ready to write, waiting for the writer, with the case it opens (none for a
+ * correction). Encryption happens on the request's own thread so the single writer does nothing but
+ * write.
  */
 record Pending(
     String id,
@@ -20,4 +22,5 @@ record Pending(
     String idempotencyScope,
     String idempotencyKey,
     byte[] requestHashEnc,
+    Cases.SealedCase newCase,
     CompletableFuture<Boolean> stored) {}

@@ -1,5 +1,6 @@
 package org.vigil.intake;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.cases.Cases;
-import org.vigil.cases.NewDetention;
+import org.vigil.storage.Batch;
 
 /**
  * Group commit: one thread writes whatever reports are waiting in one transaction, so a hundred
@@ -69,9 +70,9 @@ final class ReportWriter implements AutoCloseable {
 
   private void write(List<Pending> batch) {
     try {
-      int[] inserted = jdbi.inTransaction(h -> insert(h, batch));
-      for (int i = 0; i < batch.size(); i++) batch.get(i).stored().complete(inserted[i] > 0);
-    } catch (RuntimeException e) {
+      int[] inserted = jdbi.inTransaction(h -> insert(h, cases, batch));
+      for (int i = 0; i < batch.size(); i++) batch.get(i).stored().complete(inserted[i] != 0);
+    } catch (SQLException | RuntimeException e) {
       if (batch.size() == 1) {
         log.error("could not store report {}", batch.getFirst().id(), e);
         batch.getFirst().stored().completeExceptionally(e);
@@ -82,64 +83,46 @@ final class ReportWriter implements AutoCloseable {
     }
   }
 
-  private int[] insert(Handle h, List<Pending> batch) {
-    var reports = h.prepareBatch(INSERT);
-    for (Pending p : batch) {
-      ReportContent c = p.content();
-      reports.add(
-          p.id(),
-          p.receivedAt(),
-          p.channel(),
-          p.enteredBy(),
-          c.source(),
-          c.campaign(),
-          c.event(),
-          c.corrects(),
-          c.city(),
-          c.place(),
-          c.policeStation(),
-          c.detainedAt(),
-          c.consent(),
-          c.forceUsed(),
-          c.minor(),
-          c.journalist(),
-          p.nameEnc(),
-          p.birthYearEnc(),
-          p.contactEnc(),
-          p.textEnc(),
-          p.idempotencyScope(),
-          p.idempotencyKey(),
-          p.requestHashEnc());
+  /** Writes one batch with the statements of the live path; the intake benchmark reuses it. */
+  static int[] insert(Handle h, Cases cases, List<Pending> batch) throws SQLException {
+    int[] inserted;
+    try (var reports = new Batch(h, INSERT)) {
+      for (Pending p : batch) {
+        ReportContent c = p.content();
+        reports.add(
+            p.id(),
+            p.receivedAt(),
+            p.channel(),
+            p.enteredBy(),
+            c.source(),
+            c.campaign(),
+            c.event(),
+            c.corrects(),
+            c.city(),
+            c.place(),
+            c.policeStation(),
+            c.detainedAt(),
+            c.consent(),
+            c.forceUsed(),
+            c.minor(),
+            c.journalist(),
+            p.nameEnc(),
+            p.birthYearEnc(),
+            p.contactEnc(),
+            p.textEnc(),
+            p.idempotencyScope(),
+            p.idempotencyKey(),
+            p.requestHashEnc());
+      }
+      inserted = reports.execute();
     }
-    int[] inserted = reports.execute();
-    List<NewDetention> detentions = new ArrayList<>();
+    List<Cases.SealedCase> opened = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
-      Pending p = batch.get(i);
-      // A correction adds facts to an existing case; it does not open a new one.
-      if (inserted[i] > 0 && p.content().corrects() == null) detentions.add(detention(p));
+      // A report whose key was already used stores nothing, so it opens no case either.
+      if (inserted[i] != 0 && batch.get(i).newCase() != null) opened.add(batch.get(i).newCase());
     }
-    cases.open(h, detentions, batch.getLast().receivedAt());
+    cases.open(h, opened, batch.getLast().receivedAt());
     return inserted;
-  }
-
-  private static NewDetention detention(Pending p) {
-    ReportContent c = p.content();
-    return new NewDetention(
-        p.id(),
-        c.source().name().toLowerCase(java.util.Locale.ROOT),
-        p.enteredBy(),
-        c.name(),
-        c.birthYear(),
-        c.contact(),
-        c.consent(),
-        c.event(),
-        c.detainedAt(),
-        c.place(),
-        c.policeStation(),
-        p.policeStationId(),
-        c.forceUsed(),
-        c.minor(),
-        c.journalist());
   }
 
   /** Stops taking reports, writes every one already queued, then returns. */

@@ -1,5 +1,8 @@
 package org.vigil.station;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +18,10 @@ import org.vigil.storage.Rows;
 /** The directory of police stations and the name variants under which sources report them. */
 public final class PoliceStations {
   private final Jdbi jdbi;
+  // Intake looks a station up for every report; the directory changes rarely. Changes made
+  // here clear the cache at once, changes made by another node within a minute.
+  private final Cache<String, Optional<String>> idsByName =
+      Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
   public PoliceStations(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -41,6 +48,7 @@ public final class PoliceStations {
               .execute();
           saveVariants(h, id, in);
         });
+    idsByName.invalidateAll();
     return find(id).orElseThrow();
   }
 
@@ -59,6 +67,7 @@ public final class PoliceStations {
           h.execute("DELETE FROM police_station_names WHERE station_id = ?", id);
           saveVariants(h, id, in);
         });
+    idsByName.invalidateAll();
   }
 
   // The canonical name is stored as a variant too, so one lookup finds a station by any name.
@@ -119,12 +128,15 @@ public final class PoliceStations {
   /** The station a report's free-text police station names, if the directory knows the name. */
   public Optional<String> idForName(String name) {
     if (name == null) return Optional.empty();
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT station_id FROM police_station_names WHERE variant = :v")
-                .bind("v", key(name))
-                .mapTo(String.class)
-                .findFirst());
+    return idsByName.get(
+        key(name),
+        key ->
+            jdbi.withHandle(
+                h ->
+                    h.createQuery("SELECT station_id FROM police_station_names WHERE variant = :v")
+                        .bind("v", key)
+                        .mapTo(String.class)
+                        .findFirst()));
   }
 
   /** Variants are compared without case and with runs of spaces folded, as sources vary both. */
