@@ -1,5 +1,6 @@
 package org.vigil.storage;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
@@ -8,15 +9,25 @@ import java.util.UUID;
  * key's B-tree instead of at random places, which keeps bulk intake fast on both databases.
  */
 public final class Ids {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  // One generator per thread: the shared default one serialises every caller on a lock.
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::drbg);
 
   private Ids() {}
 
+  private static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
+
   public static String next() {
     long millis = System.currentTimeMillis();
-    long randA = RANDOM.nextInt(1 << 12);
+    SecureRandom random = RANDOM.get();
+    long randA = random.nextInt(1 << 12);
     long msb = (millis << 16) | (0x7L << 12) | randA;
-    long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
   }
 }
