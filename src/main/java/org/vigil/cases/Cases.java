@@ -195,24 +195,7 @@ public final class Cases {
     Map<String, List<StatusChange>> timelines =
         timelines(h, detentions.stream().map(Detention::id).toList());
     return detentions.stream()
-        .map(
-            d ->
-                new Detention(
-                    d.id(),
-                    d.person(),
-                    d.eventId(),
-                    d.reportId(),
-                    d.detainedAt(),
-                    d.place(),
-                    d.policeStation(),
-                    d.policeStationId(),
-                    d.forceUsed(),
-                    d.minor(),
-                    d.journalist(),
-                    d.status(),
-                    timelines.getOrDefault(d.id(), List.of()),
-                    d.createdAt(),
-                    d.updatedAt()))
+        .map(d -> d.withTimeline(timelines.getOrDefault(d.id(), List.of())))
         .toList();
   }
 

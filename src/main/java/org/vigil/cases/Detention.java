@@ -20,4 +20,24 @@ public record Detention(
     DetentionStatus status,
     List<StatusChange> timeline,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  Detention withTimeline(List<StatusChange> changes) {
+    return new Detention(
+        id,
+        person,
+        eventId,
+        reportId,
+        detainedAt,
+        place,
+        policeStation,
+        policeStationId,
+        forceUsed,
+        minor,
+        journalist,
+        status,
+        changes,
+        createdAt,
+        updatedAt);
+  }
+}

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.vigil.campaign.Campaigns;
 import org.vigil.cases.Cases;
@@ -28,6 +27,7 @@ import org.vigil.http.Page;
 import org.vigil.security.Vault;
 import org.vigil.station.PoliceStations;
 import org.vigil.storage.Ids;
+import org.vigil.storage.Rows;
 
 /**
  * Takes reports in: checks what they refer to, encrypts their personal data, hands them to the
@@ -262,27 +262,13 @@ public final class Intake implements AutoCloseable {
                   .list();
           if (reports.isEmpty()) return new Page<>(reports, null);
           Map<String, List<String>> corrections =
-              h
-                  .createQuery(
-                      "SELECT corrects, id FROM reports WHERE corrects IN (<ids>) ORDER BY id")
-                  .bindList("ids", reports.stream().map(Report::id).toList())
-                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                  .stream()
-                  .collect(
-                      Collectors.groupingBy(
-                          Map.Entry::getKey,
-                          Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+              Rows.grouped(
+                  h.createQuery(
+                          "SELECT corrects, id FROM reports WHERE corrects IN (<ids>) ORDER BY id")
+                      .bindList("ids", reports.stream().map(Report::id).toList()));
           List<Report> items =
               reports.stream()
-                  .map(
-                      r ->
-                          new Report(
-                              r.id(),
-                              r.receivedAt(),
-                              r.channel(),
-                              r.enteredBy(),
-                              r.content(),
-                              corrections.getOrDefault(r.id(), List.of())))
+                  .map(r -> r.withCorrections(corrections.getOrDefault(r.id(), List.of())))
                   .toList();
           Report last = items.getLast();
           String next =

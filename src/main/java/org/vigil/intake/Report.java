@@ -11,4 +11,9 @@ public record Report(
     Channel channel,
     String enteredBy,
     @JsonUnwrapped ReportContent content,
-    List<String> correctedBy) {}
+    List<String> correctedBy) {
+
+  Report withCorrections(List<String> corrections) {
+    return new Report(id, receivedAt, channel, enteredBy, content, corrections);
+  }
+}

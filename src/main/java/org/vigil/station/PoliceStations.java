@@ -89,17 +89,11 @@ public final class PoliceStations {
     return jdbi.withHandle(
         h -> {
           Map<String, List<String>> variants =
-              h
-                  .createQuery(
-                      "SELECT station_id, variant FROM police_station_names"
-                          + " WHERE CAST(:id AS TEXT) IS NULL OR station_id = :id")
-                  .bind("id", id)
-                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                  .stream()
-                  .collect(
-                      Collectors.groupingBy(
-                          Map.Entry::getKey,
-                          Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+              Rows.grouped(
+                  h.createQuery(
+                          "SELECT station_id, variant FROM police_station_names"
+                              + " WHERE CAST(:id AS TEXT) IS NULL OR station_id = :id")
+                      .bind("id", id));
           return h
               .createQuery(
                   """

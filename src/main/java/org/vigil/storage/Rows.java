@@ -2,10 +2,25 @@ package org.vigil.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.statement.Query;
 
 /** Reads nullable numbers the same way from both drivers (SQLite's getObject(…, type) throws). */
 public final class Rows {
   private Rows() {}
+
+  /** Runs a query of (key, value) text pairs and groups the values by key, in row order. */
+  public static Map<String, List<String>> grouped(Query query) {
+    return query.map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).stream()
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getKey,
+                LinkedHashMap::new,
+                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+  }
 
   public static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
     double value = rs.getDouble(column);
