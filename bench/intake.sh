@@ -5,7 +5,7 @@
 #
 # For SQLite and PostgreSQL each: the raw batched INSERT ceiling (IntakeCeiling: the same rows,
 # the writer's own statements, 1,000 reports per transaction, no HTTP), then wrk POSTing reports
-# to a real server on loopback (5 s warm-up, then SECONDS measured). Every 201 is a durable
+# to a real server on loopback (20 s warm-up so the JIT has compiled the path, then SECONDS measured). Every 201 is a durable
 # report. Prints reports/s, p50/p99 latency and the ratio to the ceiling, and checks that the
 # database holds at least as many reports as were acknowledged.
 set -euo pipefail
@@ -55,7 +55,7 @@ for db in sqlite postgresql; do
   "${java[@]}" -jar target/vigil.jar serve --db "$url" --keyset "$work/keyset.json" --port 18181 >"$work/server.log" 2>&1 &
   server=$!
   until curl -sf http://127.0.0.1:18181/api/health >/dev/null; do sleep 0.2; done
-  VIGIL_TOKEN=$token wrk -t2 -c"$connections" -d5s -s bench/post-report.lua http://127.0.0.1:18181/api/reports >/dev/null
+  VIGIL_TOKEN=$token wrk -t2 -c"$connections" -d20s -s bench/post-report.lua http://127.0.0.1:18181/api/reports >/dev/null
   VIGIL_TOKEN=$token wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/post-report.lua \
     http://127.0.0.1:18181/api/reports >"$work/wrk.txt"
   kill "$server" && wait "$server" || true
@@ -74,4 +74,4 @@ for db in sqlite postgresql; do
   printf '%-11s %12.0f %12.0f %9s %9s %7s\n' $db "$ceiling" "$rps" "$p50" "$p99" "$ratio"
   [[ $db == postgresql ]] && psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA bench_ceiling CASCADE; DROP SCHEMA bench_http CASCADE;" >/dev/null 2>&1
 done
-echo "($seconds s measured after 5 s warm-up, $connections connections, wrk -t2; ceiling over $ceiling_reports reports; $(nproc) cores)"
+echo "($seconds s measured after 20 s warm-up, $connections connections, wrk -t2; ceiling over $ceiling_reports reports; $(nproc) cores)"

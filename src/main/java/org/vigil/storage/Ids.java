@@ -9,8 +9,9 @@ import java.util.UUID;
  * key's B-tree instead of at random places, which keeps bulk intake fast on both databases.
  */
 public final class Ids {
-  // One generator per thread: the shared default one serialises every caller on a lock.
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::drbg);
+  // One shared DRBG: the default NativePRNG serialises callers on a file lock, and a generator
+  // per thread would be seeded anew for every request's virtual thread.
+  private static final SecureRandom RANDOM = drbg();
 
   private Ids() {}
 
@@ -24,10 +25,9 @@ public final class Ids {
 
   public static String next() {
     long millis = System.currentTimeMillis();
-    SecureRandom random = RANDOM.get();
-    long randA = random.nextInt(1 << 12);
+    long randA = RANDOM.nextInt(1 << 12);
     long msb = (millis << 16) | (0x7L << 12) | randA;
-    long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
   }
 }
