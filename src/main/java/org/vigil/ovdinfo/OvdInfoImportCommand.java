@@ -1,0 +1,136 @@
+package org.vigil.ovdinfo;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `vigil import ovdinfo FILE [--region R]`: reads an OVD-Info table and reports on every row. */
+@Command(
+    name = "ovdinfo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Import an OVD-Info event table (CSV) in any of its published layouts.",
+      "Importing the same file again changes nothing."
+    })
+public final class OvdInfoImportCommand implements Callable<Integer> {
+  private static final int PROGRESS_EVERY = 1000;
+  private static final int BAR_WIDTH = 40;
+
+  @Parameters(paramLabel = "FILE", description = "The table, UTF-8 CSV with a header row.")
+  private Path file;
+
+  @Option(
+      names = "--region",
+      paramLabel = "R",
+      description = "Region of rows without one (tables without a region column need it).")
+  private String region;
+
+  private final EventSink sink;
+
+  /** Reads into memory only, until storage provides a persistent sink. */
+  public OvdInfoImportCommand() {
+    this(new InMemoryEvents());
+  }
+
+  /** For storage to hand in its sink through a picocli factory. */
+  public OvdInfoImportCommand(EventSink sink) {
+    this.sink = sink;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    long size = Files.size(file);
+    try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
+      Progress progress = onTerminal() ? new Progress(System.err, bytes, size) : null;
+      ImportSummary summary =
+          OvdInfoImport.run(reader, region, sink, rows -> draw(progress, rows), PROGRESS_EVERY);
+      if (progress != null) {
+        progress.finish();
+      }
+      System.out.print(summary.format());
+      return summary.rejected().isEmpty() ? 0 : 2;
+    } catch (LayoutException e) {
+      System.err.println("vigil: " + file + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void draw(Progress progress, long rows) {
+    if (progress != null) {
+      progress.draw(rows);
+    }
+  }
+
+  /**
+   * A progress bar is for people watching; in a pipe or a log it would be noise. From Java 22
+   * System.console() exists even when redirected and isTerminal() tells; on 21 a console exists
+   * only on a terminal, and isTerminal() does not exist yet.
+   */
+  private static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException java21) {
+      return true;
+    }
+  }
+
+  /** Draws `[##### ] 45% 123456 rows` over itself on the terminal. */
+  private record Progress(PrintStream out, CountingStream bytes, long size) {
+    void draw(long rows) {
+      int percent = size == 0 ? 100 : (int) Math.min(100, bytes.count * 100 / size);
+      int filled = percent * BAR_WIDTH / 100;
+      out.printf(
+          "\r[%s%s] %3d%%  %d rows",
+          "#".repeat(filled), " ".repeat(BAR_WIDTH - filled), percent, rows);
+      out.flush();
+    }
+
+    void finish() {
+      out.println();
+    }
+  }
+
+  /** Counts the bytes read, so progress is a share of the file even with multi-line cells. */
+  private static final class CountingStream extends FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+}

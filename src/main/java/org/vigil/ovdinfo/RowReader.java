@@ -1,0 +1,197 @@
+package org.vigil.ovdinfo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns the cells of one data row into an event, or into the first reason it cannot be one. */
+final class RowReader {
+  private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+  private static final Pattern LINK_SEPARATORS = Pattern.compile("[,;\\n]");
+  private static final Pattern BLANKS = Pattern.compile("[\\s\\u00A0]+");
+
+  private final Layout layout;
+  private final String defaultRegion;
+
+  RowReader(Layout layout, String defaultRegion) {
+    this.layout = layout;
+    this.defaultRegion = blankToNull(defaultRegion);
+  }
+
+  TableRow read(long line, List<String> cells) {
+    int expected = layout.header().size();
+    if (cells.size() != expected) {
+      String column = cells.size() < expected ? layout.header().get(cells.size()) : "(row)";
+      return new Rejected(
+          line,
+          column,
+          "row has "
+              + cells.size()
+              + " cells, the header has "
+              + expected
+              + " (an unquoted comma, quote or line break?)");
+    }
+    return new Row(line, cells).read();
+  }
+
+  /** One row being read; holds the cells so that each field is one short method. */
+  private final class Row {
+    private final long line;
+    private final List<String> cells;
+
+    Row(long line, List<String> cells) {
+      this.line = line;
+      this.cells = cells;
+    }
+
+    TableRow read() {
+      String dateCell = raw(Column.DATE);
+      LocalDate date = Dates.parse(dateCell);
+      if (date == null) {
+        return reject(Column.DATE, "not a date: '" + dateCell + "' (expected dd.mm.yyyy)");
+      }
+      String region = text(Column.REGION) != null ? text(Column.REGION) : defaultRegion;
+      if (region == null) {
+        return reject(Column.REGION, "empty, and no --region given");
+      }
+      String countCell = BLANKS.matcher(raw(Column.DETENTIONS)).replaceAll("");
+      if (!COUNT.matcher(countCell).matches()) {
+        return reject(
+            Column.DETENTIONS, "not a count of people: '" + raw(Column.DETENTIONS).strip() + "'");
+      }
+      Agreement agreement = agreement();
+      if (agreement == null) {
+        return reject(
+            Column.AGREEMENT,
+            "neither agreed nor not agreed: '" + raw(Column.AGREEMENT).strip() + "'");
+      }
+      String lat = text(Column.LAT);
+      String lon = text(Column.LON);
+      if ((lat == null) != (lon == null)) {
+        return reject(lat == null ? Column.LAT : Column.LON, "one coordinate without the other");
+      }
+      Coordinates coordinates;
+      try {
+        coordinates = lat == null ? null : new Coordinates(degrees(lat), degrees(lon));
+      } catch (IllegalArgumentException e) {
+        return reject(Column.LAT, "not coordinates: '" + lat + ", " + lon + "'");
+      }
+      return event(date, region, agreement, Integer.parseInt(countCell), coordinates);
+    }
+
+    private EventRow event(
+        LocalDate date, String region, Agreement agreement, int count, Coordinates coordinates) {
+      String sourceId = text(Column.ID);
+      String place = text(Column.PLACE);
+      String kind = firstOf(Column.KIND, Column.KIND_EN);
+      String description = firstOf(Column.DESCRIPTION, Column.DESCRIPTION_EN);
+      List<String> links = new ArrayList<>();
+      String sourceNote = splitLinks(raw(Column.LINKS), links);
+      return new EventRow(
+          line,
+          NaturalKey.of(region, date, sourceId, place, kind, description),
+          sourceId,
+          date,
+          region,
+          text(Column.CITY),
+          place,
+          kind,
+          agreement,
+          firstOf(Column.SUBJECT, Column.SUBJECT_EN),
+          firstOf(Column.ORGANIZER, Column.ORGANIZER_EN),
+          description,
+          english(),
+          links,
+          sourceNote,
+          count,
+          layout.has(Column.POLICE_STATIONS) ? raw(Column.POLICE_STATIONS) : null,
+          coordinates,
+          source());
+    }
+
+    /** Tables with only the English column (or an empty Russian one) still state the agreement. */
+    private Agreement agreement() {
+      Agreement russian = Agreement.parse(raw(Column.AGREEMENT));
+      if (russian != Agreement.UNKNOWN) {
+        return russian;
+      }
+      Agreement english = Agreement.parse(raw(Column.AGREEMENT_EN));
+      return english == null ? Agreement.UNKNOWN : english;
+    }
+
+    private English english() {
+      return new English(
+          text(Column.KIND_EN),
+          text(Column.AGREEMENT_EN),
+          text(Column.SUBJECT_EN),
+          text(Column.ORGANIZER_EN),
+          text(Column.DESCRIPTION_EN));
+    }
+
+    private Map<String, String> source() {
+      Map<String, String> source = new LinkedHashMap<>();
+      for (int i = 0; i < cells.size(); i++) {
+        String name = layout.header().get(i);
+        source.put(source.containsKey(name) ? name + "#" + (i + 1) : name, cells.get(i));
+      }
+      return source;
+    }
+
+    private Rejected reject(Column column, String reason) {
+      return new Rejected(line, layout.headerOf(column), reason);
+    }
+
+    private String firstOf(Column russian, Column english) {
+      String text = text(russian);
+      return text != null ? text : text(english);
+    }
+
+    /** The cell with spaces around it removed, null if the column is absent or the cell empty. */
+    private String text(Column column) {
+      return blankToNull(raw(column));
+    }
+
+    private String raw(Column column) {
+      Integer position = layout.positions().get(column);
+      return position == null ? "" : cells.get(position);
+    }
+  }
+
+  /**
+   * Collects the URLs of a links cell into {@code links} and returns the rest of its words (2012's
+   * `оценка овд-инфо, ССЫЛКИ, http://…`), which say how the count was sourced.
+   */
+  static String splitLinks(String cell, List<String> links) {
+    List<String> notes = new ArrayList<>();
+    for (String part : LINK_SEPARATORS.split(cell)) {
+      List<String> words = new ArrayList<>();
+      for (String word : BLANKS.split(part.strip())) {
+        if (word.startsWith("http://") || word.startsWith("https://") || word.startsWith("www.")) {
+          links.add(word);
+        } else if (!word.isEmpty()) {
+          words.add(word);
+        }
+      }
+      if (!words.isEmpty()) {
+        notes.add(String.join(" ", words));
+      }
+    }
+    return notes.isEmpty() ? null : String.join(", ", notes);
+  }
+
+  /** Map layers write `55.75`; hand-edited Russian spreadsheets write `55,75`. */
+  private static double degrees(String cell) {
+    return Double.parseDouble(cell.replace(',', '.'));
+  }
+
+  static String blankToNull(String text) {
+    if (text == null) {
+      return null;
+    }
+    String stripped = text.strip();
+    return stripped.isEmpty() ? null : stripped;
+  }
+}
