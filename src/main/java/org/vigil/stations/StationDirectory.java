@@ -39,7 +39,9 @@ public final class StationDirectory {
 
   /** The station a name written in a cell of {@code region} means, if any. */
   public Optional<Station> find(String region, String name) {
-    return Optional.ofNullable(match(stations, region, StationNames.form(name)))
+    return StationCell.parse(name, region).mentions().stream()
+        .findFirst()
+        .map(mention -> match(stations, region, StationNames.form(mention.name())))
         .map(Draft::station);
   }
 
