@@ -23,6 +23,15 @@ final class RowReader {
 
   TableRow read(long line, List<String> cells) {
     int expected = layout.header().size();
+    if (cells.size() < expected && !cells.isEmpty() && cells.getLast().contains("\n")) {
+      // An opening quote never closed swallows the following lines into one cell.
+      return new Rejected(
+          line,
+          layout.header().get(cells.size() - 1),
+          "quoted cell runs over "
+              + cells.getLast().lines().count()
+              + " lines and the row ends short: is a closing quote missing?");
+    }
     if (cells.size() != expected) {
       String column = cells.size() < expected ? layout.header().get(cells.size()) : "(row)";
       return new Rejected(
