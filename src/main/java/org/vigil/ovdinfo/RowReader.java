@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 final class RowReader {
   private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
   private static final Pattern LINK_SEPARATORS = Pattern.compile("[,;\\n]");
+  private static final Pattern QUOTES = Pattern.compile("^[\"'«»<(]+|[\"'«»>)]+$");
+  private static final Pattern LINK =
+      Pattern.compile("(?i)(https?://|www\\.)\\S+|[\\w-]+(\\.[\\w-]+)*\\.[a-z]{2,}/\\S*");
   private static final Pattern BLANKS = Pattern.compile("[\\s\\u00A0]+");
 
   private final Layout layout;
@@ -171,16 +174,18 @@ final class RowReader {
 
   /**
    * Collects the URLs of a links cell into {@code links} and returns the rest of its words (2012's
-   * `оценка овд-инфо, ССЫЛКИ, http://…`), which say how the count was sourced.
+   * `оценка овд-инфо, ССЫЛКИ, http://…`), which say how the count was sourced. Links come separated
+   * by commas, spaces or line breaks, some wrapped in stray quotes, some without `http://`.
    */
   static String splitLinks(String cell, List<String> links) {
     List<String> notes = new ArrayList<>();
     for (String part : LINK_SEPARATORS.split(cell)) {
       List<String> words = new ArrayList<>();
       for (String word : BLANKS.split(part.strip())) {
-        if (word.startsWith("http://") || word.startsWith("https://") || word.startsWith("www.")) {
-          links.add(word);
-        } else if (!word.isEmpty()) {
+        String unquoted = QUOTES.matcher(word).replaceAll("");
+        if (LINK.matcher(unquoted).matches()) {
+          links.add(unquoted);
+        } else if (!unquoted.isEmpty()) {
           words.add(word);
         }
       }
