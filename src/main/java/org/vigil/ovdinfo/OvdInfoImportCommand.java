@@ -6,14 +6,16 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** `vigil import ovdinfo FILE [--region R]`: reads an OVD-Info table and reports on every row. */
 @Command(
@@ -36,6 +38,8 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
       description = "Region of rows without one (tables without a region column need it).")
   private String region;
 
+  @Spec private CommandSpec spec;
+
   private final EventSink sink;
 
   /** Reads into memory only, until storage provides a persistent sink. */
@@ -54,18 +58,24 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
     try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
-      Progress progress = onTerminal() ? new Progress(System.err, bytes, size) : null;
+      Progress progress = onTerminal() ? new Progress(err(), bytes, size) : null;
       ImportSummary summary =
           OvdInfoImport.run(reader, region, sink, rows -> draw(progress, rows), PROGRESS_EVERY);
       if (progress != null) {
         progress.finish();
       }
-      System.out.print(summary.format());
+      spec.commandLine().getOut().print(summary.format());
+      spec.commandLine().getOut().flush();
       return summary.rejected().isEmpty() ? 0 : 2;
     } catch (LayoutException e) {
-      System.err.println("vigil: " + file + ": " + e.getMessage());
+      err().println("vigil: " + file + ": " + e.getMessage());
+      err().flush();
       return 1;
     }
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 
   private static void draw(Progress progress, long rows) {
@@ -92,7 +102,7 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
   }
 
   /** Draws `[##### ] 45% 123456 rows` over itself on the terminal. */
-  private record Progress(PrintStream out, CountingStream bytes, long size) {
+  private record Progress(PrintWriter out, CountingStream bytes, long size) {
     void draw(long rows) {
       int percent = size == 0 ? 100 : (int) Math.min(100, bytes.count * 100 / size);
       int filled = percent * BAR_WIDTH / 100;
