@@ -32,6 +32,10 @@ public enum Agreement {
 
   /** The agreement a cell states, UNKNOWN for an empty cell, null for text that states none. */
   static Agreement parse(String cell) {
+    Agreement exact = SPELLINGS.get(cell);
+    if (exact != null) {
+      return exact;
+    }
     String text = cell.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     return text.isEmpty() ? UNKNOWN : SPELLINGS.get(text);
   }

@@ -17,6 +17,9 @@ final class Dates {
   static LocalDate parse(String cell) {
     String text = cell.strip();
     try {
+      if (isDayFirst(text)) {
+        return LocalDate.of(num(text, 6, 10), num(text, 3, 5), num(text, 0, 2));
+      }
       Matcher dayFirst = DAY_FIRST.matcher(text);
       if (dayFirst.matches()) {
         return LocalDate.of(
@@ -30,6 +33,23 @@ final class Dates {
       return null;
     }
     return null;
+  }
+
+  /** `dd.mm.yyyy` exactly, nearly every cell of OVD-Info's tables: read without a regex. */
+  private static boolean isDayFirst(String text) {
+    if (text.length() != 10 || text.charAt(2) != '.' || text.charAt(5) != '.') {
+      return false;
+    }
+    for (int i : new int[] {0, 1, 3, 4, 6, 7, 8, 9}) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int num(String text, int from, int to) {
+    return Integer.parseInt(text, from, to, 10);
   }
 
   /** Two-digit years appear in hand-edited copies; all OVD-Info data is from 2011 on. */

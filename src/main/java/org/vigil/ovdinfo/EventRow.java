@@ -2,7 +2,6 @@ package org.vigil.ovdinfo;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One event with detentions as an OVD-Info table states it. Text fields are null where the table
@@ -20,7 +19,7 @@ import java.util.Map;
  * @param unnamedDetentions the sourced count of people detained whose names the table does not give
  * @param policeStations the raw police-station cell, never rewritten: the station directory parses
  *     it, and a coordinator's later merge or split of stations must still be able to reread it
- * @param source the row exactly as read, header name to cell, in the file's column order
+ * @param source the row exactly as read
  */
 public record EventRow(
     long line,
@@ -41,12 +40,11 @@ public record EventRow(
     int unnamedDetentions,
     String policeStations,
     Coordinates coordinates,
-    Map<String, String> source)
+    SourceRow source)
     implements TableRow {
 
   public EventRow {
     links = List.copyOf(links);
-    source = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(source));
   }
 
   /**

@@ -2,9 +2,7 @@ package org.vigil.ovdinfo;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Turns the cells of one data row into an event, or into the first reason it cannot be one. */
@@ -69,7 +67,7 @@ final class RowReader {
       if (region == null) {
         return reject(Column.REGION, "empty, and no --region given");
       }
-      String countCell = BLANKS.matcher(raw(Column.DETENTIONS)).replaceAll("");
+      String countCell = digitsOf(raw(Column.DETENTIONS));
       if (!COUNT.matcher(countCell).matches()) {
         return reject(
             Column.DETENTIONS, "not a count of people: '" + raw(Column.DETENTIONS).strip() + "'");
@@ -121,7 +119,7 @@ final class RowReader {
           count,
           layout.has(Column.POLICE_STATIONS) ? raw(Column.POLICE_STATIONS) : null,
           coordinates,
-          source());
+          new SourceRow(layout.header(), cells));
     }
 
     /** Tables with only the English column (or an empty Russian one) still state the agreement. */
@@ -141,15 +139,6 @@ final class RowReader {
           text(Column.SUBJECT_EN),
           text(Column.ORGANIZER_EN),
           text(Column.DESCRIPTION_EN));
-    }
-
-    private Map<String, String> source() {
-      Map<String, String> source = new LinkedHashMap<>();
-      for (int i = 0; i < cells.size(); i++) {
-        String name = layout.header().get(i);
-        source.put(source.containsKey(name) ? name + "#" + (i + 1) : name, cells.get(i));
-      }
-      return source;
     }
 
     private Rejected reject(Column column, String reason) {
@@ -182,10 +171,10 @@ final class RowReader {
     for (String part : LINK_SEPARATORS.split(cell)) {
       List<String> words = new ArrayList<>();
       for (String word : BLANKS.split(part.strip())) {
-        String unquoted = QUOTES.matcher(word).replaceAll("");
-        if (LINK.matcher(unquoted).matches()) {
-          links.add(unquoted);
-        } else if (!unquoted.isEmpty()) {
+        String link = asLink(word);
+        if (link != null) {
+          links.add(link);
+        } else if (!QUOTES.matcher(word).replaceAll("").isEmpty()) {
           words.add(word);
         }
       }
@@ -194,6 +183,31 @@ final class RowReader {
       }
     }
     return notes.isEmpty() ? null : String.join(", ", notes);
+  }
+
+  /** The cell without its blanks (`1 200`), cheaply for the usual cell that has none. */
+  private static String digitsOf(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      if (!Character.isDigit(cell.charAt(i))) {
+        return BLANKS.matcher(cell).replaceAll("");
+      }
+    }
+    return cell;
+  }
+
+  /** The word as a link without stray quotes around it, or null if it is no link. */
+  private static String asLink(String word) {
+    if (isPlainLink(word)) {
+      return word;
+    }
+    String unquoted = QUOTES.matcher(word).replaceAll("");
+    return LINK.matcher(unquoted).matches() ? unquoted : null;
+  }
+
+  /** The common case, `http://…` with nothing around it, without a regular expression. */
+  private static boolean isPlainLink(String word) {
+    return (word.startsWith("http://") || word.startsWith("https://"))
+        && "\"'»>)".indexOf(word.charAt(word.length() - 1)) < 0;
   }
 
   /** Map layers write `55.75`; hand-edited Russian spreadsheets write `55,75`. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The police stations named in imported events, their name variants merged into one station each,
@@ -18,6 +20,8 @@ import java.util.Set;
  * the events: a coordinator's later merge or split reads them again.
  */
 public final class StationDirectory {
+  private static final int REMEMBERED = 50_000;
+
   private final Map<String, Draft> stations;
   private final List<Discrepancy> discrepancies;
   private final List<NonStationMention> nonStations;
@@ -79,6 +83,15 @@ public final class StationDirectory {
     private final List<Discrepancy> discrepancies = new ArrayList<>();
     private final List<NonStationMention> nonStations = new ArrayList<>();
 
+    /**
+     * The same cells and names recur all through a table (`ОВД Тверское` on hundreds of rows), and
+     * reading them is most of the directory's work; remembered up to a bound, as a huge table could
+     * have as many distinct cells as rows.
+     */
+    private final Map<String, StationCell> readCells = new HashMap<>();
+
+    private final Map<String, Draft> resolvedNames = new HashMap<>();
+
     private Builder() {}
 
     /**
@@ -108,7 +121,8 @@ public final class StationDirectory {
       if (cell == null || cell.isBlank()) {
         return this;
       }
-      StationCell read = StationCell.parse(cell, region);
+      StationCell read =
+          remembered(readCells, region + '\u0000' + cell, () -> StationCell.parse(cell, region));
       Attribution attribution = read.attribution(detentions);
       if (attribution == Attribution.MISMATCH) {
         discrepancies.add(new Discrepancy(eventKey, cell, detentions, read.statedCount()));
@@ -119,7 +133,11 @@ public final class StationDirectory {
           nonStations.add(new NonStationMention(eventKey, mention));
           continue;
         }
-        Draft station = resolve(region, mention.name());
+        Draft station =
+            remembered(
+                resolvedNames,
+                region + '\u0000' + mention.name(),
+                () -> resolve(region, mention.name()));
         station.variants.add(mention.name());
         named.add(station);
         station.detentions +=
@@ -138,6 +156,18 @@ public final class StationDirectory {
       Draft created = new Draft(key(region, form), region, form, name);
       stations.put(created.key, created);
       return created;
+    }
+
+    private static <T> T remembered(Map<String, T> memory, String key, Supplier<T> compute) {
+      T known = memory.get(key);
+      if (known != null) {
+        return known;
+      }
+      T computed = compute.get();
+      if (memory.size() < REMEMBERED) {
+        memory.put(key, computed);
+      }
+      return computed;
     }
 
     public StationDirectory build() {

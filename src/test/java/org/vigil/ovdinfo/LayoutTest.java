@@ -97,7 +97,7 @@ class LayoutTest {
     assertThat(event.date()).isEqualTo(LocalDate.of(2013, 3, 5));
     assertThat(event.region()).isEqualTo("Воронеж");
     assertThat(event.agreement()).isEqualTo(Agreement.UNKNOWN);
-    assertThat(event.source())
+    assertThat(event.source().asMap())
         .containsExactly(
             java.util.Map.entry("Number_Of_Detentions", " 12 "),
             java.util.Map.entry("Комментарий", "проверить"),

@@ -56,7 +56,7 @@ class OvdInfoTableTest {
     assertThat(first.links()).containsExactly("http://ovdinfo.org/express-news/1224");
     assertThat(first.unnamedDetentions()).isEqualTo(5);
     assertThat(first.policeStations()).isEqualTo("ОВД Тверское");
-    assertThat(first.source()).hasSize(17).containsEntry("place", "Тверская, 14");
+    assertThat(first.source().asMap()).hasSize(17).containsEntry("place", "Тверская, 14");
   }
 
   @Test
