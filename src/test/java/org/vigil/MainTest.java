@@ -29,8 +29,24 @@ class MainTest {
     assertThat(out.toString())
         .contains("rows read: 235")
         .contains("events created: 235, updated: 0, unchanged: 0")
-        .contains("rows rejected: 0");
+        .contains("rows rejected: 0")
+        .contains("police stations: 67 named, 67 without location")
+        .contains("not police stations: 5")
+        .contains("station counts that do not add up: 6")
+        .contains("  ovdinfo:Москва:2013-07-18:id=91: total 195, the cell states 185");
     assertThat(err.toString()).as("no progress bar off a terminal").isEmpty();
+  }
+
+  @Test
+  void locatesStationsFromTheLayer() {
+    run(
+        "import",
+        "ovdinfo",
+        SharedData.detentions2013().toString(),
+        "--stations",
+        SharedData.stations2013().toString());
+
+    assertThat(out.toString()).contains("police stations: 67 named, 2 without location");
   }
 
   @Test

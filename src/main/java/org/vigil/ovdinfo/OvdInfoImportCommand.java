@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vigil.stations.Discrepancy;
+import org.vigil.stations.StationDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +40,12 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
       description = "Region of rows without one (tables without a region column need it).")
   private String region;
 
+  @Option(
+      names = "--stations",
+      paramLabel = "LAYER",
+      description = "OVD-Info's police-station layer (ovds.csv): locations for the stations named.")
+  private Path stationLayer;
+
   @Spec private CommandSpec spec;
 
   private final EventSink sink;
@@ -59,12 +67,27 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
       Progress progress = onTerminal() ? new Progress(err(), bytes, size) : null;
+      StationDirectory.Builder stations = StationDirectory.builder();
+      if (stationLayer != null) {
+        stations.layer(stationLayer);
+      }
+      EventSink withStations =
+          event -> {
+            stations.event(
+                event.naturalKey(),
+                event.region(),
+                event.policeStations(),
+                event.unnamedDetentions());
+            return sink.put(event);
+          };
       ImportSummary summary =
-          OvdInfoImport.run(reader, region, sink, rows -> draw(progress, rows), PROGRESS_EVERY);
+          OvdInfoImport.run(
+              reader, region, withStations, rows -> draw(progress, rows), PROGRESS_EVERY);
       if (progress != null) {
         progress.finish();
       }
       spec.commandLine().getOut().print(summary.format());
+      spec.commandLine().getOut().print(stationSummary(stations.build()));
       spec.commandLine().getOut().flush();
       return summary.rejected().isEmpty() ? 0 : 2;
     } catch (LayoutException e) {
@@ -72,6 +95,34 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
       err().flush();
       return 1;
     }
+  }
+
+  /** What the police-station cells said, so that a coordinator sees what to check. */
+  private static String stationSummary(StationDirectory directory) {
+    StringBuilder text =
+        new StringBuilder()
+            .append("police stations: ")
+            .append(directory.stations().stream().filter(s -> s.events() > 0).count())
+            .append(" named, ")
+            .append(directory.unlocated().size())
+            .append(" without location")
+            .append('\n')
+            .append("not police stations: ")
+            .append(directory.nonStations().size())
+            .append('\n')
+            .append("station counts that do not add up: ")
+            .append(directory.discrepancies().size())
+            .append('\n');
+    for (Discrepancy d : directory.discrepancies()) {
+      text.append("  ")
+          .append(d.eventKey())
+          .append(": total ")
+          .append(d.total())
+          .append(", the cell states ")
+          .append(d.stated())
+          .append('\n');
+    }
+    return text.toString();
   }
 
   private PrintWriter err() {
