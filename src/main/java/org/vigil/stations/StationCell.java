@@ -19,9 +19,9 @@ public record StationCell(String raw, List<StationMention> mentions, List<String
 
   /** `- 21+8`: detained, plus those brought there later, as the 2013 table writes it. */
   private static final Pattern DASH_COUNT =
-      Pattern.compile("(.+?)\\s*-\\s*(\\d+(?:\\s*\\+\\s*\\d+)*)");
+      Pattern.compile("(.+?)\\s*-\\s*(\\d{1,6}(?:\\s*\\+\\s*\\d{1,6})*)");
 
-  private static final Pattern BRACKET_COUNT = Pattern.compile("(.+?)\\s*\\(\\s*(\\d+)\\s*\\)");
+  private static final Pattern BRACKET_COUNT = Pattern.compile("(.+?)\\s*\\(\\s*(\\d{1,6})\\s*\\)");
   private static final Pattern QUALIFIER = Pattern.compile("(.+?)\\s*\\(([^)]*)\\)");
   private static final Pattern PERSON =
       Pattern.compile("(\\p{Lu}\\p{Ll}+)\\s*-\\s*((?:ОВД|ОМВД|ОП)\\s.+)");
@@ -93,12 +93,13 @@ public record StationCell(String raw, List<StationMention> mentions, List<String
         && StationNames.close(StationNames.form(place), StationNames.form(region));
   }
 
+  /** Counts have at most six digits each, so that no cell can overflow a sum. */
   private static int sum(String terms) {
-    int sum = 0;
+    long sum = 0;
     for (String term : terms.split("\\+")) {
       sum += Integer.parseInt(term.strip());
     }
-    return sum;
+    return (int) Math.min(sum, Integer.MAX_VALUE);
   }
 
   /** How the cell's counts relate to the event's {@code total} of detentions. */
@@ -120,6 +121,7 @@ public record StationCell(String raw, List<StationMention> mentions, List<String
 
   /** The sum of the counts the cell gives. */
   public int statedCount() {
-    return mentions.stream().mapToInt(m -> m.count().orElse(0)).sum();
+    long stated = mentions.stream().mapToLong(m -> m.count().orElse(0)).sum();
+    return (int) Math.min(stated, Integer.MAX_VALUE);
   }
 }
