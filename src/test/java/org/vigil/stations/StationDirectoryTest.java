@@ -75,6 +75,23 @@ class StationDirectoryTest {
   }
 
   @Test
+  void withoutTheLayerTheSameStationsForm() throws Exception {
+    StationDirectory.Builder builder = StationDirectory.builder();
+    for (var row : OvdInfoTable.readAll(SharedData.detentions2013(), null)) {
+      EventRow event = (EventRow) row;
+      builder.event(
+          event.naturalKey(), event.region(), event.policeStations(), event.unnamedDetentions());
+    }
+    StationDirectory bare = builder.build();
+
+    assertThat(bare.stations()).hasSameSizeAs(directory.stations());
+    assertThat(bare.find("Москва", "ОВД Пресненский").orElseThrow().variants())
+        .containsExactlyInAnyOrder(
+            "ОВД Пресненский", "ОВД Пресненсикй", "ОВД Пресненское", "ОВД Краснопресненское");
+    assertThat(bare.find("Москва", "ОВД Мещанский").orElseThrow().detentions()).isEqualTo(88);
+  }
+
+  @Test
   void sameNumbersInDifferentRegionsAreDifferentStations() {
     Station petersburg = station("Санкт-Петербург", "1");
     Station nizhny = station("Нижний Новгород", "ОП 1 (Нижний Новгород)");
