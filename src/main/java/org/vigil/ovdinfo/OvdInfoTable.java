@@ -12,22 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * An OVD-Info event table (CSV, RFC 4180: quoted cells may hold commas and line breaks) in any of
- * the layouts OVD-Info published, read row by row so that a million rows need no more memory than
- * their keys. A bad row becomes a {@link Rejected} and reading goes on.
+ * the layouts OVD-Info published, read row by row so that a million rows need no more memory than a
+ * hash of each key. A bad row becomes a {@link Rejected} and reading goes on.
  */
 public final class OvdInfoTable implements Closeable {
   private final CsvReader<CsvRecord> csv;
   private final CloseableIterator<CsvRecord> records;
   private final Layout layout;
   private final RowReader rowReader;
-  private final Map<String, Long> lineOfKey = new HashMap<>();
+  private final SeenKeys seenKeys = new SeenKeys();
 
   private OvdInfoTable(
       CsvReader<CsvRecord> csv,
@@ -109,8 +107,8 @@ public final class OvdInfoTable implements Closeable {
 
   private TableRow unique(TableRow row) {
     if (row instanceof EventRow event) {
-      Long first = lineOfKey.putIfAbsent(event.naturalKey(), event.line());
-      if (first != null) {
+      long first = seenKeys.putIfAbsent(event.naturalKey(), event.line());
+      if (first >= 0) {
         return new Rejected(
             event.line(),
             layout.headerOf(Column.ID),
