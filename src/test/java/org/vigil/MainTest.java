@@ -33,7 +33,9 @@ class MainTest {
         .contains("police stations: 67 named, 67 without location")
         .contains("not police stations: 5")
         .contains("station counts that do not add up: 6")
-        .contains("  ovdinfo:Москва:2013-07-18:id=91: total 195, the cell states 185");
+        .contains("  ovdinfo:Москва:2013-07-18:id=91: total 195, the cell states 185\n")
+        .contains(
+            "  ovdinfo:Санкт-Петербург:2013-09-21:id=199: total 60, the cell states 60 (so the cell notes)");
     assertThat(err.toString()).as("no progress bar off a terminal").isEmpty();
   }
 

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vigil.stations.Discrepancy;
 import org.vigil.stations.StationDirectory;
@@ -30,6 +31,12 @@ import picocli.CommandLine.Spec;
 public final class OvdInfoImportCommand implements Callable<Integer> {
   private static final int PROGRESS_EVERY = 1000;
   private static final int BAR_WIDTH = 40;
+
+  /**
+   * Discrepancies are listed up to this many: they are for checking sources by hand, unlike
+   * rejected rows, which are all listed because they were not imported.
+   */
+  private static final int LISTED = 100;
 
   @Parameters(paramLabel = "FILE", description = "The table, UTF-8 CSV with a header row.")
   private Path file;
@@ -113,14 +120,19 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
             .append("station counts that do not add up: ")
             .append(directory.discrepancies().size())
             .append('\n');
-    for (Discrepancy d : directory.discrepancies()) {
+    List<Discrepancy> discrepancies = directory.discrepancies();
+    for (Discrepancy d : discrepancies.subList(0, Math.min(discrepancies.size(), LISTED))) {
       text.append("  ")
           .append(d.eventKey())
           .append(": total ")
           .append(d.total())
           .append(", the cell states ")
           .append(d.stated())
+          .append(d.saidInCell() ? " (so the cell notes)" : "")
           .append('\n');
+    }
+    if (discrepancies.size() > LISTED) {
+      text.append("  … and ").append(discrepancies.size() - LISTED).append(" more\n");
     }
     return text.toString();
   }

@@ -109,7 +109,7 @@ public record StationCell(String raw, List<StationMention> mentions, List<String
     }
     int stated = statedCount();
     boolean allCounted = mentions.stream().allMatch(m -> m.count().isPresent());
-    boolean saysMismatch = notes.stream().anyMatch(n -> n.contains("не сходится"));
+    boolean saysMismatch = saysMismatch();
     if (saysMismatch || stated > total || (allCounted && stated != total)) {
       return Attribution.MISMATCH;
     }
@@ -117,6 +117,11 @@ public record StationCell(String raw, List<StationMention> mentions, List<String
       return Attribution.SINGLE;
     }
     return allCounted ? Attribution.EXACT : Attribution.UNSPLIT;
+  }
+
+  /** Whether the cell's own notes say its counts do not add up. */
+  public boolean saysMismatch() {
+    return notes.stream().anyMatch(note -> note.contains("не сходится"));
   }
 
   /** The sum of the counts the cell gives. */

@@ -125,7 +125,8 @@ public final class StationDirectory {
           remembered(readCells, region + '\u0000' + cell, () -> StationCell.parse(cell, region));
       Attribution attribution = read.attribution(detentions);
       if (attribution == Attribution.MISMATCH) {
-        discrepancies.add(new Discrepancy(eventKey, cell, detentions, read.statedCount()));
+        discrepancies.add(
+            new Discrepancy(eventKey, cell, detentions, read.statedCount(), read.saysMismatch()));
       }
       Set<Draft> named = new HashSet<>();
       for (StationMention mention : read.mentions()) {
