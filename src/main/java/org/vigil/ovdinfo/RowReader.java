@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 /** Turns the cells of one data row into an event, or into the first reason it cannot be one. */
 final class RowReader {
   private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
-  private static final Pattern LINK_SEPARATORS = Pattern.compile("[,;\\n]");
   private static final Pattern QUOTES = Pattern.compile("^[\"'«»<(]+|[\"'«»>)]+$");
   private static final Pattern LINK =
       Pattern.compile("(?i)(https?://|www\\.)\\S+|[\\w-]+(\\.[\\w-]+)*\\.[a-z]{2,}/\\S*");
@@ -168,21 +167,34 @@ final class RowReader {
    */
   static String splitLinks(String cell, List<String> links) {
     List<String> notes = new ArrayList<>();
-    for (String part : LINK_SEPARATORS.split(cell)) {
-      List<String> words = new ArrayList<>();
-      for (String word : BLANKS.split(part.strip())) {
-        String link = asLink(word);
-        if (link != null) {
-          links.add(link);
-        } else if (!QUOTES.matcher(word).replaceAll("").isEmpty()) {
-          words.add(word);
-        }
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= cell.length(); i++) {
+      char c = i < cell.length() ? cell.charAt(i) : ',';
+      boolean endOfPart = c == ',' || c == ';' || c == '\n';
+      if (endOfPart || Character.isWhitespace(c) || c == '\u00A0') {
+        addWord(cell.substring(start, i), links, words);
+        start = i + 1;
       }
-      if (!words.isEmpty()) {
+      if (endOfPart && !words.isEmpty()) {
         notes.add(String.join(" ", words));
+        words.clear();
       }
     }
     return notes.isEmpty() ? null : String.join(", ", notes);
+  }
+
+  /** A link goes to the links, other words to the note being collected. */
+  private static void addWord(String word, List<String> links, List<String> words) {
+    if (word.isEmpty()) {
+      return;
+    }
+    String link = asLink(word);
+    if (link != null) {
+      links.add(link);
+    } else if (!QUOTES.matcher(word).replaceAll("").isEmpty()) {
+      words.add(word);
+    }
   }
 
   /** The cell without its blanks (`1 200`), cheaply for the usual cell that has none. */
