@@ -46,6 +46,16 @@ final class RowReader {
     return new Row(line, cells).read();
   }
 
+  /** Why a row is not an event: the first cell found wanting. Carries no stack trace. */
+  private static final class Refusal extends Exception {
+    private final Column column;
+
+    Refusal(Column column, String reason) {
+      super(reason, null, false, false);
+      this.column = column;
+    }
+  }
+
   /** One row being read; holds the cells so that each field is one short method. */
   private final class Row {
     private final long line;
@@ -57,38 +67,63 @@ final class RowReader {
     }
 
     TableRow read() {
-      String dateCell = raw(Column.DATE);
-      LocalDate date = Dates.parse(dateCell);
-      if (date == null) {
-        return reject(Column.DATE, "not a date: '" + dateCell + "' (expected dd.mm.yyyy)");
+      try {
+        return event(date(), region(), agreement(), count(), coordinates());
+      } catch (Refusal refusal) {
+        return new Rejected(line, layout.headerOf(refusal.column), refusal.getMessage());
       }
+    }
+
+    private LocalDate date() throws Refusal {
+      LocalDate date = Dates.parse(raw(Column.DATE));
+      if (date == null) {
+        throw new Refusal(
+            Column.DATE, "not a date: '" + raw(Column.DATE) + "' (expected dd.mm.yyyy)");
+      }
+      return date;
+    }
+
+    private String region() throws Refusal {
       String region = text(Column.REGION) != null ? text(Column.REGION) : defaultRegion;
       if (region == null) {
-        return reject(Column.REGION, "empty, and no --region given");
+        throw new Refusal(Column.REGION, "empty, and no --region given");
       }
-      String countCell = digitsOf(raw(Column.DETENTIONS));
-      if (!COUNT.matcher(countCell).matches()) {
-        return reject(
+      return region;
+    }
+
+    private int count() throws Refusal {
+      String digits = digitsOf(raw(Column.DETENTIONS));
+      if (!COUNT.matcher(digits).matches()) {
+        throw new Refusal(
             Column.DETENTIONS, "not a count of people: '" + raw(Column.DETENTIONS).strip() + "'");
       }
-      Agreement agreement = agreement();
-      if (agreement == null) {
-        return reject(
+      return Integer.parseInt(digits);
+    }
+
+    /** Tables with only the English column (or an empty Russian one) still state the agreement. */
+    private Agreement agreement() throws Refusal {
+      Agreement russian = Agreement.parse(raw(Column.AGREEMENT));
+      if (russian == null) {
+        throw new Refusal(
             Column.AGREEMENT,
             "neither agreed nor not agreed: '" + raw(Column.AGREEMENT).strip() + "'");
       }
+      Agreement english = Agreement.parse(raw(Column.AGREEMENT_EN));
+      return russian == Agreement.UNKNOWN && english != null ? english : russian;
+    }
+
+    private Coordinates coordinates() throws Refusal {
       String lat = text(Column.LAT);
       String lon = text(Column.LON);
       if ((lat == null) != (lon == null)) {
-        return reject(lat == null ? Column.LAT : Column.LON, "one coordinate without the other");
+        throw new Refusal(
+            lat == null ? Column.LAT : Column.LON, "one coordinate without the other");
       }
-      Coordinates coordinates;
       try {
-        coordinates = lat == null ? null : new Coordinates(degrees(lat), degrees(lon));
+        return lat == null ? null : new Coordinates(degrees(lat), degrees(lon));
       } catch (IllegalArgumentException e) {
-        return reject(Column.LAT, "not coordinates: '" + lat + ", " + lon + "'");
+        throw new Refusal(Column.LAT, "not coordinates: '" + lat + ", " + lon + "'");
       }
-      return event(date, region, agreement, Integer.parseInt(countCell), coordinates);
     }
 
     private EventRow event(
@@ -121,16 +156,6 @@ final class RowReader {
           new SourceRow(layout.header(), cells));
     }
 
-    /** Tables with only the English column (or an empty Russian one) still state the agreement. */
-    private Agreement agreement() {
-      Agreement russian = Agreement.parse(raw(Column.AGREEMENT));
-      if (russian != Agreement.UNKNOWN) {
-        return russian;
-      }
-      Agreement english = Agreement.parse(raw(Column.AGREEMENT_EN));
-      return english == null ? Agreement.UNKNOWN : english;
-    }
-
     private English english() {
       return new English(
           text(Column.KIND_EN),
@@ -138,10 +163,6 @@ final class RowReader {
           text(Column.SUBJECT_EN),
           text(Column.ORGANIZER_EN),
           text(Column.DESCRIPTION_EN));
-    }
-
-    private Rejected reject(Column column, String reason) {
-      return new Rejected(line, layout.headerOf(column), reason);
     }
 
     private String firstOf(Column russian, Column english) {
