@@ -65,6 +65,15 @@ class MainTest {
   }
 
   @Test
+  void aMissingFileIsReportedNotThrown(@TempDir Path dir) {
+    assertThat(run("import", "ovdinfo", dir.resolve("none.csv").toString())).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("vigil: ")
+        .contains("none.csv")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void aTableWithoutRegionNeedsOne(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("2012.csv");
     Files.writeString(file, "Id,date,number_of_detentions\n1,01.02.2012,3\n");

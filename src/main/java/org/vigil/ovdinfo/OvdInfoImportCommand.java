@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,41 +68,56 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
     this.sink = sink;
   }
 
+  /** 0: all rows imported; 2: some rows rejected; 1: the file could not be read as a table. */
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
+    try {
+      ImportSummary summary = importFile();
+      return summary.rejected().isEmpty() ? 0 : 2;
+    } catch (NoSuchFileException e) {
+      return fail("no such file");
+    } catch (LayoutException | IOException e) {
+      return fail(e.getMessage());
+    }
+  }
+
+  private int fail(String reason) {
+    err().println("vigil: " + file + ": " + reason);
+    err().flush();
+    return 1;
+  }
+
+  private ImportSummary importFile() throws IOException, LayoutException {
+    StationDirectory.Builder stations = StationDirectory.builder();
+    if (stationLayer != null) {
+      stations.layer(stationLayer);
+    }
     long size = Files.size(file);
     try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
       Progress progress = onTerminal() ? new Progress(err(), bytes, size) : null;
-      StationDirectory.Builder stations = StationDirectory.builder();
-      if (stationLayer != null) {
-        stations.layer(stationLayer);
-      }
-      EventSink withStations =
-          event -> {
-            stations.event(
-                event.naturalKey(),
-                event.region(),
-                event.policeStations(),
-                event.unnamedDetentions());
-            return sink.put(event);
-          };
       ImportSummary summary =
           OvdInfoImport.run(
-              reader, region, withStations, rows -> draw(progress, rows), PROGRESS_EVERY);
+              reader, region, feeding(stations), rows -> draw(progress, rows), PROGRESS_EVERY);
       if (progress != null) {
         progress.finish();
       }
-      spec.commandLine().getOut().print(summary.format());
-      spec.commandLine().getOut().print(stationSummary(stations.build()));
-      spec.commandLine().getOut().flush();
-      return summary.rejected().isEmpty() ? 0 : 2;
-    } catch (LayoutException e) {
-      err().println("vigil: " + file + ": " + e.getMessage());
-      err().flush();
-      return 1;
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(summary.format());
+      out.print(stationSummary(stations.build()));
+      out.flush();
+      return summary;
     }
+  }
+
+  /** The sink, also handing each event's police-station cell to the directory. */
+  private EventSink feeding(StationDirectory.Builder stations) {
+    return event -> {
+      stations.event(
+          event.naturalKey(), event.region(), event.policeStations(), event.unnamedDetentions());
+      return sink.put(event);
+    };
   }
 
   /** What the police-station cells said, so that a coordinator sees what to check. */
