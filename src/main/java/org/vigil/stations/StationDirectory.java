@@ -92,7 +92,48 @@ public final class StationDirectory {
 
     private final Map<String, Draft> resolvedNames = new HashMap<>();
 
+    /** Coordinators' decisions, by the key of the name they are about. */
+    private final Map<String, String> mergedInto = new HashMap<>();
+
+    private final Set<String> mergeTargets = new HashSet<>();
+    private final Set<String> separated = new HashSet<>();
+    private boolean built;
+
     private Builder() {}
+
+    /**
+     * A coordinator's merge: in {@code region}, the name {@code name} means the station {@code
+     * into} names, whatever the names look like. Decisions are kept by storage and replayed, before
+     * the cells, whenever the directory is rebuilt from the raw cells.
+     */
+    public Builder merge(String region, String name, String into) {
+      String from = key(region, StationNames.form(name));
+      String target = key(region, StationNames.form(into));
+      if (from.equals(target) || mergedInto.containsKey(target) || mergeTargets.contains(from)) {
+        throw new IllegalArgumentException("merges must not chain: " + name + " -> " + into);
+      }
+      decide();
+      mergedInto.put(from, into);
+      mergeTargets.add(target);
+      return this;
+    }
+
+    /**
+     * A coordinator's split: in {@code region}, {@code name} is a station of its own, not a
+     * spelling of a similar name it would otherwise be merged with.
+     */
+    public Builder separate(String region, String name) {
+      decide();
+      separated.add(key(region, StationNames.form(name)));
+      return this;
+    }
+
+    /** Names already resolved would not see a decision: decisions come before the cells. */
+    private void decide() {
+      if (!resolvedNames.isEmpty() || built) {
+        throw new IllegalStateException("decisions must come before the cells are added");
+      }
+    }
 
     /**
      * Seeds the directory with OVD-Info's map layer: its names are the curated ones that spelling
@@ -118,6 +159,9 @@ public final class StationDirectory {
      * @param detentions the event's count, which the cell's counts are checked against
      */
     public Builder event(String eventKey, String region, String cell, int detentions) {
+      if (built) {
+        throw new IllegalStateException("the directory is built; start a new builder");
+      }
       if (cell == null || cell.isBlank()) {
         return this;
       }
@@ -150,7 +194,14 @@ public final class StationDirectory {
 
     private Draft resolve(String region, String name) {
       String form = StationNames.form(name);
-      Draft known = match(stations, region, form);
+      String into = mergedInto.get(key(region, form));
+      if (into != null) {
+        return resolve(region, into);
+      }
+      Draft known =
+          separated.contains(key(region, form))
+              ? stations.get(key(region, form))
+              : match(stations, region, form);
       if (known != null) {
         return known;
       }
@@ -171,7 +222,9 @@ public final class StationDirectory {
       return computed;
     }
 
+    /** The directory; this builder is spent, as the directory shares its stations. */
     public StationDirectory build() {
+      built = true;
       return new StationDirectory(this);
     }
   }

@@ -1,6 +1,7 @@
 package org.vigil.stations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
@@ -89,6 +90,34 @@ class StationDirectoryTest {
         .containsExactlyInAnyOrder(
             "ОВД Пресненский", "ОВД Пресненсикй", "ОВД Пресненское", "ОВД Краснопресненское");
     assertThat(bare.find("Москва", "ОВД Мещанский").orElseThrow().detentions()).isEqualTo(88);
+  }
+
+  @Test
+  void coordinatorsMergeAndSeparateStations() throws Exception {
+    StationDirectory.Builder builder =
+        StationDirectory.builder()
+            .layer(SharedData.stations2013())
+            .merge("Москва", "ОВД Краснопресненское", "ОВД Тверской")
+            .separate("Москва", "ОВД Тверкое");
+    for (var row : OvdInfoTable.readAll(SharedData.detentions2013(), null)) {
+      EventRow event = (EventRow) row;
+      builder.event(
+          event.naturalKey(), event.region(), event.policeStations(), event.unnamedDetentions());
+    }
+    StationDirectory decided = builder.build();
+
+    assertThat(decided.find("Москва", "ОВД Тверской").orElseThrow().variants())
+        .contains("ОВД Краснопресненское")
+        .doesNotContain("ОВД Тверкое");
+    assertThat(decided.find("Москва", "ОВД Тверкое").orElseThrow())
+        .extracting(Station::name, Station::events)
+        .containsExactly("ОВД Тверкое", 1L);
+    assertThat(decided.stations()).hasSize(directory.stations().size() + 1);
+    assertThatThrownBy(() -> builder.event("k", "Москва", "ОВД Арбат", 1))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> StationDirectory.builder().merge("Москва", "A", "B").merge("Москва", "B", "C"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
