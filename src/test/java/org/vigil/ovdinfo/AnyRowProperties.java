@@ -12,7 +12,7 @@ import org.vigil.stations.StationCell;
 class AnyRowProperties {
   private static final List<String> HEADER = List.of(SyntheticTable.HEADER.split(","));
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void anyRowIsReadOrRejected(@ForAll @Size(min = 0, max = 20) List<String> cells)
       throws Exception {
     RowReader reader = new RowReader(Layout.detect(HEADER, false), null);
@@ -25,7 +25,7 @@ class AnyRowProperties {
     }
   }
 
-  @Property(tries = 500)
+  @Property(tries = 300)
   void anyStationCellIsReadKeepingItsText(@ForAll String cell, @ForAll int total) {
     StationCell read = StationCell.parse(cell, "Москва");
 
