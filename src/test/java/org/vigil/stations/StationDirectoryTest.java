@@ -55,6 +55,13 @@ class StationDirectoryTest {
   }
 
   @Test
+  void eachStationCountsTheEventsThatNameIt() {
+    assertThat(station("Москва", "ОВД Мещанский").events()).isEqualTo(16);
+    assertThat(station("Москва", "ОВД Сокольники").events()).isEqualTo(2);
+    assertThat(station("Санкт-Петербург", "76").events()).isEqualTo(9);
+  }
+
+  @Test
   void theLayerNeverShowsLessThanTheCellsState() {
     assertThat(directory.stations())
         .filteredOn(s -> s.location() != null)
