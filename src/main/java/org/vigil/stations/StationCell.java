@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public record StationCell(String raw, List<StationMention> mentions, List<String> notes) {
   private static final Pattern NOTE = Pattern.compile("\\[([^\\]]*)]");
 
-  /** `- 21+8`: detained, plus those brought there later, as the 2013 table writes it. */
+  /** `- 21+8`: the 2013 table writes some counts as sums (batches brought in); the count is 29. */
   private static final Pattern DASH_COUNT =
       Pattern.compile("(.+?)\\s*-\\s*(\\d{1,6}(?:\\s*\\+\\s*\\d{1,6})*)");
 
