@@ -2,6 +2,7 @@ package org.vigil;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.vigil.ovdinfo.ImportCommand;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
 import picocli.CommandLine;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
       Main.Serve.class,
       Main.Demo.class,
       Main.UserCommand.class,
-      Main.TokenCommand.class
+      Main.TokenCommand.class,
+      ImportCommand.class
     })
 public final class Main {
   public static void main(String[] args) {

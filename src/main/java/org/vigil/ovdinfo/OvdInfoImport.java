@@ -1,0 +1,60 @@
+package org.vigil.ovdinfo;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/** Reads an OVD-Info table into an {@link EventSink} and sums up what happened. */
+public final class OvdInfoImport {
+  private OvdInfoImport() {}
+
+  /**
+   * @param progress told the number of rows read so far, every {@code progressEvery} rows and at
+   *     the end; the command draws its progress bar from it
+   */
+  public static ImportSummary run(
+      Reader reader, String defaultRegion, EventSink sink, LongConsumer progress, int progressEvery)
+      throws LayoutException {
+    Counts counts = new Counts();
+    try (OvdInfoTable table = OvdInfoTable.open(reader, defaultRegion)) {
+      table.forEachRow(
+          row -> {
+            counts.add(row, sink);
+            if (counts.read % progressEvery == 0) {
+              progress.accept(counts.read);
+            }
+          });
+      progress.accept(counts.read);
+      return new ImportSummary(
+          table.layout(),
+          counts.read,
+          counts.created,
+          counts.updated,
+          counts.unchanged,
+          counts.rejected);
+    }
+  }
+
+  private static final class Counts {
+    long read;
+    long created;
+    long updated;
+    long unchanged;
+    final List<Rejected> rejected = new ArrayList<>();
+
+    void add(TableRow row, EventSink sink) {
+      read++;
+      switch (row) {
+        case Rejected rejection -> rejected.add(rejection);
+        case EventRow event -> {
+          switch (sink.put(event)) {
+            case CREATED -> created++;
+            case UPDATED -> updated++;
+            case UNCHANGED -> unchanged++;
+          }
+        }
+      }
+    }
+  }
+}

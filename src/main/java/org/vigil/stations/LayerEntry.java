@@ -1,0 +1,40 @@
+package org.vigil.stations;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/** One row of OVD-Info's police-station map layer (`2013/geo/ovds.csv`). */
+record LayerEntry(String name, double lat, double lon, String address, long value) {
+
+  /** Reads the layer by its header: `id,Name,lon,lat,Address,value`. */
+  static List<LayerEntry> read(Path file) throws IOException {
+    List<LayerEntry> entries = new ArrayList<>();
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder().ofCsvRecord(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+      Iterator<CsvRecord> records = csv.iterator();
+      List<String> header =
+          records.next().getFields().stream()
+              .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT))
+              .toList();
+      while (records.hasNext()) {
+        List<String> cells = records.next().getFields();
+        entries.add(
+            new LayerEntry(
+                cells.get(header.indexOf("name")).strip(),
+                Double.parseDouble(cells.get(header.indexOf("lat")).strip()),
+                Double.parseDouble(cells.get(header.indexOf("lon")).strip()),
+                cells.get(header.indexOf("address")).strip(),
+                Long.parseLong(cells.get(header.indexOf("value")).strip())));
+      }
+    }
+    return entries;
+  }
+}
