@@ -4,7 +4,8 @@
 #   bench/intake.sh [SECONDS] [CONNECTIONS]      (defaults: 15 s, 64 connections)
 #
 # For SQLite and PostgreSQL each: the raw batched INSERT ceiling (IntakeCeiling: the same rows,
-# the writer's own statements, 1,000 reports per transaction, no HTTP), then wrk POSTing reports
+# the writer's own statements, 1,000 reports per transaction, no HTTP, after an untimed round of
+# the same size for the JIT), then wrk POSTing reports
 # to a real server on loopback (20 s warm-up so the JIT has compiled the path, then SECONDS measured). Every 201 is a durable
 # report. Prints reports/s, p50/p99 latency and the ratio to the ceiling, and checks that the
 # database holds at least as many reports as were acknowledged.
@@ -12,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
 connections=${2:-64}
-ceiling_reports=${CEILING_REPORTS:-50000}
+ceiling_reports=${CEILING_REPORTS:-100000}
 pg="jdbc:postgresql://127.0.0.1:5432/test?user=postgres"
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.vigil.http.ApiError.FieldError;
@@ -20,6 +21,19 @@ import org.vigil.http.ApiError.FieldError;
  * field silently dropped would be data lost.
  */
 public final class Fields {
+  // The lower-case codes of each enum, in declaration order, computed once per enum.
+  private static final ClassValue<Map<String, ?>> CODES =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, ?> computeValue(Class<?> type) {
+          Map<String, Object> codes = new LinkedHashMap<>();
+          for (Object constant : type.getEnumConstants()) {
+            codes.put(((Enum<?>) constant).name().toLowerCase(Locale.ROOT), constant);
+          }
+          return codes;
+        }
+      };
+
   private final ObjectNode object;
   private final Set<String> read = new HashSet<>();
   private final List<FieldError> errors = new ArrayList<>();
@@ -98,17 +112,10 @@ public final class Fields {
   public <E extends Enum<E>> E choice(String name, Class<E> type, boolean required) {
     JsonNode node = take(name);
     if (node == null || node.isNull()) return missing(name, required);
-    String allowed =
-        String.join(
-            "|",
-            Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT))
-                .toList());
-    if (!node.isTextual()) return error(name, "must be one of " + allowed);
-    for (E constant : type.getEnumConstants()) {
-      if (constant.name().toLowerCase(Locale.ROOT).equals(node.asText())) return constant;
-    }
-    return error(name, "must be one of " + allowed);
+    Map<String, ?> byCode = CODES.get(type);
+    Object value = node.isTextual() ? byCode.get(node.asText()) : null;
+    if (value == null) return error(name, "must be one of " + String.join("|", byCode.keySet()));
+    return type.cast(value);
   }
 
   public List<String> texts(String name, int maxItems, int maxLength) {

@@ -20,7 +20,7 @@ public final class JsonBody {
     requireJson(ctx);
     JsonNode node;
     try {
-      node = Json.mapper().readTree(ctx.bodyAsBytes());
+      node = Json.mapper().readTree(body(ctx));
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       String where =
@@ -35,6 +35,26 @@ public final class JsonBody {
       throw ApiError.badRequest("the body must be a JSON object");
     }
     return object;
+  }
+
+  /**
+   * The request body, at most {@link WebServer#MAX_BODY_BYTES}. Read straight from the request
+   * rather than through Javalin's copy, which costs a visible share of a small request's time.
+   */
+  private static byte[] body(Context ctx) throws IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > WebServer.MAX_BODY_BYTES) throw tooLarge();
+    byte[] body = ctx.req().getInputStream().readNBytes((int) WebServer.MAX_BODY_BYTES + 1);
+    if (body.length > WebServer.MAX_BODY_BYTES) throw tooLarge();
+    return body;
+  }
+
+  private static ApiError tooLarge() {
+    return new ApiError(
+        413,
+        "Content too large",
+        "the body must be at most " + WebServer.MAX_BODY_BYTES / 1024 + " KiB",
+        List.of());
   }
 
   private static void requireJson(Context ctx) {

@@ -67,7 +67,8 @@ public final class Intake implements AutoCloseable {
       Optional<Receipt> earlier = earlier(scope, idempotencyKey, fingerprint);
       if (earlier.isPresent()) return earlier.get();
     }
-    Pending pending = seal(resolved, channel, enteredBy, scope, idempotencyKey, fingerprint);
+    Pending pending =
+        vault.sealing(() -> seal(resolved, channel, enteredBy, scope, idempotencyKey, fingerprint));
     if (!await(pending)) {
       // Another submission with the same key won the race inside the same batch.
       return earlier(scope, idempotencyKey, fingerprint).orElseThrow();

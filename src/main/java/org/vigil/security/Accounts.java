@@ -21,9 +21,10 @@ public final class Accounts {
   private static final String TOKEN_PREFIX = "vgl_";
   private static final SecureRandom RANDOM = new SecureRandom();
   private final Jdbi jdbi;
-  // A token is checked on every request; a short cache spares the database most of those reads.
-  // A revoked token therefore stops working within this delay.
-  private final Cache<String, Optional<Principal>> byHash =
+  // A token is checked on every request; a short cache, keyed by the token itself (it never
+  // leaves memory), spares the database and the hash most of those checks. A revoked token
+  // therefore stops working within this delay.
+  private final Cache<String, Optional<Principal>> byToken =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10)).build();
 
   public Accounts(Jdbi jdbi) {
@@ -84,7 +85,7 @@ public final class Accounts {
     if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
       return Optional.empty();
     }
-    return byHash.get(hash(token), this::lookup);
+    return byToken.get(token, t -> lookup(hash(t)));
   }
 
   private Optional<Principal> lookup(String hash) {
