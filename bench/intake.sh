@@ -5,10 +5,10 @@
 #
 # For SQLite and PostgreSQL each: the raw batched INSERT ceiling (IntakeCeiling: the same rows,
 # the writer's own statements, 1,000 reports per transaction, no HTTP, after an untimed round of
-# the same size for the JIT), then wrk POSTing reports
-# to a real server on loopback (20 s warm-up so the JIT has compiled the path, then SECONDS measured). Every 201 is a durable
-# report. Prints reports/s, p50/p99 latency and the ratio to the ceiling, and checks that the
-# database holds at least as many reports as were acknowledged.
+# the same size for the JIT), then wrk POSTing reports to a real server on loopback (20 s warm-up
+# so the JIT has compiled the path, then SECONDS measured). Every 201 is a durable report. Prints
+# reports/s, p50/p99 latency and the ratio to the ceiling, and checks that the database holds at
+# least as many reports as were acknowledged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
