@@ -7,26 +7,35 @@ import java.util.List;
  * Blocking keys: only reports that share a key are compared, which is what makes one report against
  * a million known persons cheap. Each key is narrow enough to keep blocks small even for Иван
  * Иванов, and together they forgive one flaw at a time: a typo or diminutive in the given name
- * (surname with birth year), a typo in the surname (given name with birth year), initials only
- * (surname with birth year).
+ * (surname with birth year, or surname with initial and day), a typo in the surname (given name
+ * with birth year, or given name with the surname's first letter and day), initials only (surname
+ * with birth year, or surname with initial and day). Reports about one detention share the day.
  */
 final class Blocking {
   private Blocking() {}
 
   static List<String> keys(Evidence report) {
     PersonName name = report.name();
-    List<String> keys = new ArrayList<>(4);
-    boolean yearKnown = report.birthYear() != Evidence.UNKNOWN;
-    if (!name.surname().isEmpty()) {
-      name.given().forEach(g -> keys.add("n" + name.surname() + '/' + g));
-      if (yearKnown) {
-        keys.add("y" + name.surname() + '/' + report.birthYear());
-      } else if (name.given().isEmpty()) {
-        keys.add("i" + name.surname() + '/' + name.givenInitial());
+    String surname = name.surname();
+    int year = report.birthYear();
+    int day = report.day();
+    List<String> keys = new ArrayList<>(6);
+    if (!surname.isEmpty()) {
+      name.given().forEach(g -> keys.add("n" + surname + '/' + g));
+      if (year != Evidence.UNKNOWN) {
+        keys.add("y" + surname + '/' + year);
+      }
+      if (day != Evidence.UNKNOWN && !name.givenInitial().isEmpty()) {
+        keys.add("d" + surname + '/' + name.givenInitial() + '/' + day);
       }
     }
-    if (yearKnown) {
-      name.given().forEach(g -> keys.add("g" + g + '/' + report.birthYear()));
+    for (String g : name.given()) {
+      if (year != Evidence.UNKNOWN) {
+        keys.add("g" + g + '/' + year);
+      }
+      if (day != Evidence.UNKNOWN && !surname.isEmpty()) {
+        keys.add("t" + g + '/' + surname.charAt(0) + '/' + day);
+      }
     }
     return keys;
   }

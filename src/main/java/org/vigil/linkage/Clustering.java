@@ -2,28 +2,35 @@ package org.vigil.linkage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
- * Links a whole file of reports at once. Persons are the connected components of the graph whose
- * edges are the pairs of reports scoring at or above the merge threshold, among the pairs that
- * share a blocking key. That graph depends only on the set of reports, never on their order, so
- * neither does the result; term frequencies are taken over the whole set for the same reason.
+ * Links a whole file of reports at once, in two steps.
  *
- * <p>For speed: blocking keys are hashed into one sorted array of longs, blocks are scored in
- * parallel, and a pair whose reports are already joined is not scored at all, since another edge
- * between them cannot change a component.
+ * <ol>
+ *   <li>Every pair of reports that shares a blocking key is scored, in parallel; the pairs at or
+ *       above the merge threshold are kept.
+ *   <li>Kept pairs are taken strongest first, and each joins its two reports' persons unless the
+ *       persons contradict each other: a man and a woman, birth years more than two apart,
+ *       different patronymics or given names. This stops the chains by which plain single linkage
+ *       merges namesakes (Иван Иванов b. 1990 ~ "Иван Иванов" ~ Иван Иванов b. 1975).
+ * </ol>
+ *
+ * <p>The result does not depend on the order of the input: term frequencies are taken over the
+ * whole set, the kept pairs depend only on the set, and pairs of equal strength are taken in the
+ * order of their report ids.
  */
 final class Clustering {
   /**
    * The outcome.
    *
    * @param component for each report, the index of one report of its person, the same for all
-   * @param reviewPairs pairs in the grey zone whose reports ended up in different persons
+   * @param reviewPairs pairs in the grey zone, or kept but contradicted, whose reports ended up in
+   *     different persons
    * @param comparisons pairs scored
    * @param skippedBlocks blocks too large to compare pair by pair (their pairs are not linked)
    */
@@ -35,12 +42,21 @@ final class Clustering {
   private static final int INDEX_BITS = 24;
   private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
+  /** Scores are kept to a hundredth, below this ceiling, in the top bits of a sort key. */
+  private static final double SCORE_CEILING = 300;
+
+  private static final int SCORE_STEPS = 100;
+
   private Clustering() {}
 
-  /**
-   * Links reports into persons and names each person after its smallest report id, which makes the
-   * names as independent of the input order as the persons are.
-   */
+  static Result cluster(List<ReportFacts> reports) {
+    return cluster(
+        reports.parallelStream().map(Evidence::of).toList(),
+        reports.stream().map(ReportFacts::reportId).toList(),
+        Thresholds.DEFAULT);
+  }
+
+  /** Names each person after its smallest report id, as independent of input order as it is. */
   static List<String> personIds(List<ReportFacts> reports, Result result) {
     String[] smallest = new String[reports.size()];
     for (int i = 0; i < reports.size(); i++) {
@@ -57,20 +73,17 @@ final class Clustering {
     return ids;
   }
 
-  static Result cluster(List<ReportFacts> reports) {
-    return cluster(reports.parallelStream().map(Evidence::of).toList(), Thresholds.DEFAULT);
-  }
-
-  static Result cluster(List<Evidence> reports, Thresholds thresholds) {
+  static Result cluster(List<Evidence> reports, List<String> reportIds, Thresholds thresholds) {
     if (reports.size() > INDEX_MASK) {
       throw new IllegalArgumentException("at most " + INDEX_MASK + " reports in one run");
     }
     Frequencies frequencies = new Frequencies();
     reports.forEach(frequencies::add);
     Scorer scorer = new Scorer(frequencies);
+    int[] rank = ranks(reportIds);
     long[] keyed = blockingKeys(reports);
     int[] blocks = blocks(keyed);
-    Components components = new Components(reports.size());
+    ConcurrentLinkedQueue<long[]> strong = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<long[]> grey = new ConcurrentLinkedQueue<>();
     LongAdder comparisons = new LongAdder();
     LongAdder skipped = new LongAdder();
@@ -84,16 +97,77 @@ final class Clustering {
                 skipped.increment();
                 return;
               }
+              LongList strongPairs = new LongList();
               LongList greyPairs = new LongList();
-              comparisons.add(
-                  linkBlock(keyed, from, to, reports, scorer, thresholds, components, greyPairs));
-              if (greyPairs.size() > 0) {
-                grey.add(greyPairs.toArray());
+              for (int x = from; x < to; x++) {
+                int a = (int) (keyed[x] & INDEX_MASK);
+                for (int y = x + 1; y < to; y++) {
+                  int c = (int) (keyed[y] & INDEX_MASK);
+                  double score = scorer.score(reports.get(a), reports.get(c));
+                  if (score >= thresholds.merge()) {
+                    strongPairs.add(sortKey(score, rank[a], rank[c]));
+                  } else if (score >= thresholds.review()) {
+                    greyPairs.add(pair(a, c));
+                  }
+                }
               }
+              comparisons.add((long) (to - from) * (to - from - 1) / 2);
+              strong.add(strongPairs.toArray());
+              grey.add(greyPairs.toArray());
             });
-    int[] component = components.roots();
+    int[] byRank = new int[rank.length];
+    for (int i = 0; i < rank.length; i++) {
+      byRank[rank[i]] = i;
+    }
+    Persons persons = new Persons(reports);
+    LongList contradicted = new LongList();
+    for (long key : sortedUnique(strong)) {
+      int a = byRank[(int) ((key >>> INDEX_BITS) & INDEX_MASK)];
+      int c = byRank[(int) (key & INDEX_MASK)];
+      if (!persons.join(a, c)) {
+        contradicted.add(pair(a, c));
+      }
+    }
+    grey.add(contradicted.toArray());
+    int[] component = persons.components();
     return new Result(
         component, countReviewPairs(grey, component), comparisons.sum(), skipped.intValue());
+  }
+
+  /** Each report's position among the report ids in sorted order. */
+  private static int[] ranks(List<String> reportIds) {
+    Integer[] order = new Integer[reportIds.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.parallelSort(order, Comparator.comparing(reportIds::get));
+    int[] rank = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    return rank;
+  }
+
+  /** Strongest first, then by report ids: score in the top bits, then both ranks. */
+  private static long sortKey(double score, int rankA, int rankB) {
+    long weakness = (long) ((SCORE_CEILING - Math.min(score, SCORE_CEILING)) * SCORE_STEPS);
+    long low = Math.min(rankA, rankB);
+    long high = Math.max(rankA, rankB);
+    return (weakness << (2 * INDEX_BITS)) | (low << INDEX_BITS) | high;
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+  }
+
+  private static long[] sortedUnique(ConcurrentLinkedQueue<long[]> parts) {
+    long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+    Arrays.parallelSort(all);
+    int unique = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[unique++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, unique);
   }
 
   /** (40-bit key hash, 24-bit report index) per key, sorted so that each block is one run. */
@@ -120,7 +194,7 @@ final class Clustering {
     return all;
   }
 
-  /** Each block as a (from, to) pair of offsets into the sorted keys, flattened. */
+  /** Each block of two or more reports as a (from, to) pair of offsets, flattened. */
   private static int[] blocks(long[] keyed) {
     IntList bounds = new IntList();
     int from = 0;
@@ -137,102 +211,16 @@ final class Clustering {
   }
 
   private static long countReviewPairs(ConcurrentLinkedQueue<long[]> grey, int[] component) {
-    long[] pairs = grey.stream().flatMapToLong(Arrays::stream).toArray();
-    Arrays.parallelSort(pairs);
     long count = 0;
-    for (int i = 0; i < pairs.length; i++) {
-      if (i > 0 && pairs[i] == pairs[i - 1]) {
-        continue;
-      }
-      if (component[(int) (pairs[i] >>> 32)] != component[(int) pairs[i]]) {
+    for (long pair : sortedUnique(grey)) {
+      if (component[(int) (pair >>> 32)] != component[(int) pair]) {
         count++;
       }
     }
     return count;
   }
 
-  /** Scores the pairs of one block that are not joined yet; returns how many it scored. */
-  private static long linkBlock(
-      long[] keyed,
-      int from,
-      int to,
-      List<Evidence> reports,
-      Scorer scorer,
-      Thresholds thresholds,
-      Components components,
-      LongList greyPairs) {
-    long scored = 0;
-    for (int x = from; x < to; x++) {
-      int a = (int) (keyed[x] & INDEX_MASK);
-      for (int y = x + 1; y < to; y++) {
-        int b = (int) (keyed[y] & INDEX_MASK);
-        if (components.find(a) == components.find(b)) {
-          continue;
-        }
-        double score = scorer.score(reports.get(a), reports.get(b));
-        scored++;
-        if (score >= thresholds.merge()) {
-          components.union(a, b);
-        } else if (score >= thresholds.review()) {
-          greyPairs.add(((long) Math.min(a, b) << 32) | Math.max(a, b));
-        }
-      }
-    }
-    return scored;
-  }
-
-  /**
-   * Union–find that many threads may use at once without locks: a root is only ever linked under a
-   * smaller index, by compare-and-set, so no cycle can form and no union is lost.
-   */
-  private static final class Components {
-    private final AtomicIntegerArray parent;
-
-    Components(int size) {
-      parent = new AtomicIntegerArray(size);
-      for (int i = 0; i < size; i++) {
-        parent.set(i, i);
-      }
-    }
-
-    int find(int x) {
-      int node = x;
-      while (true) {
-        int p = parent.get(node);
-        if (p == node) {
-          return node;
-        }
-        int grandparent = parent.get(p);
-        parent.compareAndSet(node, p, grandparent);
-        node = p;
-      }
-    }
-
-    void union(int a, int b) {
-      while (true) {
-        int ra = find(a);
-        int rb = find(b);
-        if (ra == rb) {
-          return;
-        }
-        int low = Math.min(ra, rb);
-        int high = Math.max(ra, rb);
-        if (parent.compareAndSet(high, high, low)) {
-          return;
-        }
-      }
-    }
-
-    int[] roots() {
-      int[] roots = new int[parent.length()];
-      for (int i = 0; i < roots.length; i++) {
-        roots[i] = find(i);
-      }
-      return roots;
-    }
-  }
-
-  /** 64-bit FNV-1a, whose top 40 bits name a block. */
+  /** 64-bit FNV-1a, of which the top 40 bits name a block. */
   private static long hash(String key) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < key.length(); i++) {

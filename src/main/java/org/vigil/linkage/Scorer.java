@@ -21,15 +21,20 @@ final class Scorer {
   private static final double SAME_STATION = 0.70;
 
   /** Typos and unlisted spellings: similar but not equal keys. */
-  private static final double SIMILAR = log2(0.05 / 0.004);
+  private static final double SIMILAR = log2(0.04 / 0.01);
 
-  private static final double SIMILARITY_FLOOR = 0.88;
+  private static final double SIMILARITY_FLOOR = 0.92;
 
-  private static final double NAME_DIFFERS = log2(0.03 / 0.97);
+  /**
+   * Reports about one person almost never disagree on a name once typos and hypocorisms are
+   * accounted for; siblings and spouses, who share everything else, differ exactly here.
+   */
+  private static final double NAME_DIFFERS = log2(0.01 / 0.97);
+
   private static final double INITIAL_AGREES = log2(0.95 / 0.07);
-  private static final double INITIAL_DIFFERS = log2(0.02 / 0.93);
+  private static final double INITIAL_DIFFERS = log2(0.01 / 0.93);
   private static final double PATRONYMIC_AGREES = log2(0.90 / 0.03);
-  private static final double PATRONYMIC_DIFFERS = log2(0.03 / 0.97);
+  private static final double PATRONYMIC_DIFFERS = log2(0.01 / 0.97);
 
   /** A man's and a woman's name never belong to one person; this vetoes a merge by itself. */
   private static final double SEX_DIFFERS = -20;
@@ -86,7 +91,7 @@ final class Scorer {
 
   private double given(PersonName x, PersonName y) {
     if (x.given().isEmpty() || y.given().isEmpty()) {
-      return initial(x.givenInitial(), y.givenInitial());
+      return givenInitial(x, y);
     }
     double best = Double.NEGATIVE_INFINITY;
     for (String g : x.given()) {
@@ -109,6 +114,22 @@ final class Scorer {
       }
     }
     return false;
+  }
+
+  /** An initial agrees with a full given name if it begins any of the name's readings. */
+  private static double givenInitial(PersonName x, PersonName y) {
+    PersonName initialOnly = x.given().isEmpty() ? x : y;
+    PersonName other = initialOnly == x ? y : x;
+    if (other.given().isEmpty()) {
+      return initial(x.givenInitial(), y.givenInitial());
+    }
+    String letter = initialOnly.givenInitial();
+    if (letter.isEmpty()) {
+      return 0;
+    }
+    return other.given().stream().anyMatch(g -> g.startsWith(letter))
+        ? INITIAL_AGREES
+        : INITIAL_DIFFERS;
   }
 
   private static double initial(String x, String y) {
