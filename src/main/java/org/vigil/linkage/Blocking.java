@@ -21,7 +21,7 @@ final class Blocking {
     int day = report.day();
     List<String> keys = new ArrayList<>(6);
     if (!surname.isEmpty()) {
-      name.given().forEach(g -> keys.add("n" + surname + '/' + g));
+      givenOrInitialReadings(name).forEach(g -> keys.add("n" + surname + '/' + g));
       if (year != Evidence.UNKNOWN) {
         keys.add("y" + surname + '/' + year);
       }
@@ -38,5 +38,13 @@ final class Blocking {
       }
     }
     return keys;
+  }
+
+  /** An initial alone stands for every full name it may begin ("Палов Р. В." may be Роман). */
+  private static List<String> givenOrInitialReadings(PersonName name) {
+    if (!name.given().isEmpty() || name.givenInitial().isEmpty()) {
+      return List.copyOf(name.given());
+    }
+    return GivenNames.standard().startingWith(name.givenInitial(), name.sex());
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,10 +29,14 @@ final class GivenNames {
 
   private final Map<String, Set<Reading>> readingsByKey;
   private final List<FullName> fullNames;
+  private final List<String> sortedKeys;
+
+  private static final int MIN_CORRECTABLE = 4;
 
   private GivenNames(Map<String, Set<Reading>> readingsByKey, List<FullName> fullNames) {
     this.readingsByKey = readingsByKey;
     this.fullNames = List.copyOf(fullNames);
+    this.sortedKeys = readingsByKey.keySet().stream().sorted().toList();
   }
 
   static GivenNames standard() {
@@ -45,6 +50,31 @@ final class GivenNames {
 
   List<FullName> fullNames() {
     return fullNames;
+  }
+
+  /**
+   * The known name or form one typo away from an unknown word (Кнстантин, Андюша), if there is one;
+   * short words are left alone, since there every edit lands on some other name.
+   */
+  Optional<String> correct(String key) {
+    if (key.length() < MIN_CORRECTABLE) {
+      return Optional.empty();
+    }
+    for (String known : sortedKeys) {
+      if (Math.abs(known.length() - key.length()) <= 1 && Similarity.oneEditApart(known, key)) {
+        return Optional.of(known);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The full names of a sex, or of either, that begin with an initial. */
+  List<String> startingWith(String initial, Sex sex) {
+    return fullNames.stream()
+        .filter(n -> !n.sex().conflictsWith(sex))
+        .map(n -> PhoneticKey.of(n.cyrillic()))
+        .filter(k -> k.startsWith(initial))
+        .toList();
   }
 
   private static GivenNames load() {

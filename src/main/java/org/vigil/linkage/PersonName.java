@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ record PersonName(
       Pattern.compile("(ovi?C|evi?C|iCna|ovna|evna|iC)$");
   private static final Pattern FEMALE_SURNAME = Pattern.compile("(ova|eva|ina|aA)$");
   private static final Pattern MALE_SURNAME = Pattern.compile("(ov|ev|in|i)$");
-  private static final int MIN_PATRONYMIC_LENGTH = 5;
+  private static final int MIN_PATRONYMIC_LENGTH = 4;
 
   /** Names repeat a great deal; parsing each distinct spelling once keeps batch runs fast. */
   private static final Cache<String, PersonName> PARSED =
@@ -112,8 +113,24 @@ record PersonName(
           words.unknown.add(key);
         }
       }
+      words.correctTypoInGivenName();
       words.assignRoles();
       return words;
+    }
+
+    /** With no known given name among the words, one may be a known name with a typo. */
+    private void correctTypoInGivenName() {
+      if (!givenLike.isEmpty()) {
+        return;
+      }
+      for (int i = 0; i < unknown.size(); i++) {
+        Optional<String> corrected = GivenNames.standard().correct(unknown.get(i));
+        if (corrected.isPresent()) {
+          unknown.remove(i);
+          givenLike.add(corrected.get());
+          return;
+        }
+      }
     }
 
     private static boolean isPatronymicShaped(String key) {

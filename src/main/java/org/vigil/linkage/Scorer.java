@@ -21,7 +21,7 @@ final class Scorer {
   private static final double SAME_STATION = 0.70;
 
   /** Typos and unlisted spellings: similar but not equal keys. */
-  private static final double SIMILAR = log2(0.04 / 0.01);
+  private static final double SIMILAR = log2(0.04 / 0.002);
 
   private static final double SIMILARITY_FLOOR = 0.92;
 
@@ -30,6 +30,9 @@ final class Scorer {
    * accounted for; siblings and spouses, who share everything else, differ exactly here.
    */
   private static final double NAME_DIFFERS = log2(0.01 / 0.97);
+
+  /** A surname changes (on marriage) far more rarely than reports share other facts by chance. */
+  private static final double SURNAME_DIFFERS = log2(0.003 / 0.99);
 
   private static final double INITIAL_AGREES = log2(0.95 / 0.07);
   private static final double INITIAL_DIFFERS = log2(0.01 / 0.93);
@@ -86,7 +89,7 @@ final class Scorer {
     if (x.equals(y)) {
       return agreement(Frequencies.Field.SURNAME, SURNAME_AGREES, x);
     }
-    return Similarity.jaroWinkler(x, y) >= SIMILARITY_FLOOR ? SIMILAR : NAME_DIFFERS;
+    return Similarity.jaroWinkler(x, y) >= SIMILARITY_FLOOR ? SIMILAR : SURNAME_DIFFERS;
   }
 
   private double given(PersonName x, PersonName y) {

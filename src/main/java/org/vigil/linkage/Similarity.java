@@ -59,4 +59,31 @@ final class Similarity {
     double m = matches;
     return (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3;
   }
+
+  /** Whether one deletion, insertion, substitution or swap of neighbours turns a into b. */
+  static boolean oneEditApart(String a, String b) {
+    if (a.equals(b)) {
+      return false;
+    }
+    int prefix = 0;
+    int shorter = Math.min(a.length(), b.length());
+    while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
+      prefix++;
+    }
+    String restA = a.substring(prefix);
+    String restB = b.substring(prefix);
+    if (restA.length() == restB.length()) {
+      boolean substitution = restA.substring(1).equals(restB.substring(1));
+      boolean swap =
+          restA.length() >= 2
+              && restA.charAt(0) == restB.charAt(1)
+              && restA.charAt(1) == restB.charAt(0)
+              && restA.substring(2).equals(restB.substring(2));
+      return substitution || swap;
+    }
+    if (restA.length() == restB.length() + 1) {
+      return restA.substring(1).equals(restB);
+    }
+    return restB.length() == restA.length() + 1 && restB.substring(1).equals(restA);
+  }
 }
