@@ -7,11 +7,17 @@ import java.util.List;
  * Blocking keys: only reports that share a key are compared, which is what makes one report against
  * a million known persons cheap. Each key is narrow enough to keep blocks small even for Иван
  * Иванов, and together they forgive one flaw at a time: a typo or diminutive in the given name
- * (surname with birth year, or surname with initial and day), a typo in the surname (given name
- * with birth year, or given name with the surname's first letter and day), initials only (surname
- * with birth year, or surname with initial and day). Reports about one detention share the day.
+ * (surname with birth year, or surname with initial and day), a typo in the surname (given name and
+ * the surname's first letters, with birth year or day), initials only (surname with birth year, or
+ * surname with initial and day). Reports about one detention share the day.
  */
 final class Blocking {
+  /**
+   * Typos rarely strike a surname's first letters, so keys for surname typos keep its first two:
+   * Иван Иванов b. 1990 is compared with Иван Ивнаов b. 1990, not with every Иван b. 1990.
+   */
+  private static final int SURNAME_START = 2;
+
   private Blocking() {}
 
   static List<String> keys(Evidence report) {
@@ -29,12 +35,13 @@ final class Blocking {
         keys.add("d" + surname + '/' + name.givenInitial() + '/' + day);
       }
     }
+    String start = surname.substring(0, Math.min(SURNAME_START, surname.length()));
     for (String g : name.given()) {
       if (year != Evidence.UNKNOWN) {
-        keys.add("g" + g + '/' + year);
+        keys.add("g" + g + '/' + start + '/' + year);
       }
-      if (day != Evidence.UNKNOWN && !surname.isEmpty()) {
-        keys.add("t" + g + '/' + surname.charAt(0) + '/' + day);
+      if (day != Evidence.UNKNOWN) {
+        keys.add("t" + g + '/' + start + '/' + day);
       }
     }
     return keys;

@@ -81,7 +81,8 @@ final class Clustering {
     reports.forEach(frequencies::add);
     Scorer scorer = new Scorer(frequencies);
     int[] rank = ranks(reportIds);
-    long[] keyed = blockingKeys(reports);
+    long[][] keysOf = blockingKeys(reports);
+    long[] keyed = sortedKeys(keysOf);
     int[] blocks = blocks(keyed);
     ConcurrentLinkedQueue<long[]> strong = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<long[]> grey = new ConcurrentLinkedQueue<>();
@@ -99,10 +100,15 @@ final class Clustering {
               }
               LongList strongPairs = new LongList();
               LongList greyPairs = new LongList();
+              long block = keyed[from] >>> INDEX_BITS;
               for (int x = from; x < to; x++) {
                 int a = (int) (keyed[x] & INDEX_MASK);
                 for (int y = x + 1; y < to; y++) {
                   int c = (int) (keyed[y] & INDEX_MASK);
+                  if (sharedEarlier(keysOf[a], keysOf[c], block)) {
+                    continue;
+                  }
+                  comparisons.increment();
                   double score = scorer.score(reports.get(a), reports.get(c));
                   if (score >= thresholds.merge()) {
                     strongPairs.add(sortKey(score, rank[a], rank[c]));
@@ -111,7 +117,6 @@ final class Clustering {
                   }
                 }
               }
-              comparisons.add((long) (to - from) * (to - from - 1) / 2);
               strong.add(strongPairs.toArray());
               grey.add(greyPairs.toArray());
             });
@@ -170,8 +175,26 @@ final class Clustering {
     return Arrays.copyOf(all, unique);
   }
 
-  /** (40-bit key hash, 24-bit report index) per key, sorted so that each block is one run. */
-  private static long[] blockingKeys(List<Evidence> reports) {
+  /**
+   * Whether two reports share a block that sorts before this one, where their pair is scored
+   * instead: each pair is scored once, however many keys it shares.
+   */
+  private static boolean sharedEarlier(long[] keysA, long[] keysB, long block) {
+    for (long ka : keysA) {
+      long hash = ka >>> INDEX_BITS;
+      if (hash < block) {
+        for (long kb : keysB) {
+          if (kb >>> INDEX_BITS == hash) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Per report, (40-bit key hash, 24-bit report index) for each of its blocking keys. */
+  private static long[][] blockingKeys(List<Evidence> reports) {
     long[][] perReport = new long[reports.size()][];
     IntStream.range(0, reports.size())
         .parallel()
@@ -184,6 +207,11 @@ final class Clustering {
               }
               perReport[i] = packed;
             });
+    return perReport;
+  }
+
+  /** All reports' keys in one array, sorted so that each block is one run. */
+  private static long[] sortedKeys(long[][] perReport) {
     long[] all = new long[Arrays.stream(perReport).mapToInt(a -> a.length).sum()];
     int at = 0;
     for (long[] packed : perReport) {

@@ -50,6 +50,7 @@ final class Csv {
   static List<ReportFacts> readReports(Path file, Consumer<BadRow> badRows) throws IOException {
     List<ReportFacts> reports = new ArrayList<>();
     Map<String, Long> firstLine = new HashMap<>();
+    Map<String, LocalDate> days = new HashMap<>();
     try (CsvReader<CsvRecord> reader = reader(file)) {
       Iterator<CsvRecord> rows = reader.iterator();
       expectHeader(rows, REPORT_HEADER, file);
@@ -57,7 +58,7 @@ final class Csv {
         CsvRecord row = rows.next();
         long line = row.getStartingLineNumber();
         try {
-          ReportFacts report = report(row);
+          ReportFacts report = report(row, days);
           Long earlier = firstLine.putIfAbsent(report.reportId(), line);
           if (earlier != null) {
             throw new IllegalArgumentException(
@@ -117,7 +118,8 @@ final class Csv {
     }
   }
 
-  private static ReportFacts report(CsvRecord row) {
+  /** Protest days repeat across thousands of reports; each date is parsed once. */
+  private static ReportFacts report(CsvRecord row, Map<String, LocalDate> days) {
     if (row.getFieldCount() != REPORT_HEADER.size()) {
       throw new IllegalArgumentException(
           "expected " + REPORT_HEADER.size() + " fields, found " + row.getFieldCount());
@@ -135,7 +137,7 @@ final class Csv {
         name,
         birthYear(row.getField(2).strip()),
         row.getField(3).strip(),
-        day(row.getField(4).strip()),
+        day(row.getField(4).strip(), days),
         row.getField(5).strip(),
         row.getField(6).strip());
   }
@@ -155,12 +157,12 @@ final class Csv {
     throw new IllegalArgumentException("birth_year is not a plausible year: '" + text + "'");
   }
 
-  private static Optional<LocalDate> day(String text) {
+  private static Optional<LocalDate> day(String text, Map<String, LocalDate> seen) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(text));
+      return Optional.of(seen.computeIfAbsent(text, LocalDate::parse));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("detained_on is not a date (YYYY-MM-DD): '" + text + "'");
     }

@@ -1,6 +1,8 @@
 package org.vigil.linkage;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,13 +31,12 @@ final class Frequencies {
   /** How many reports' worth of weight the prior share carries. */
   private static final double PRIOR_WEIGHT = 100;
 
-  private final Map<Field, Map<String, Integer>> counts = new HashMap<>();
-  private final Map<Field, Integer> totals = new HashMap<>();
+  private final List<Map<Object, Integer>> counts = new ArrayList<>();
+  private final int[] totals = new int[Field.values().length];
 
   Frequencies() {
-    for (Field field : Field.values()) {
-      counts.put(field, new HashMap<>());
-      totals.put(field, 0);
+    for (int i = 0; i < Field.values().length; i++) {
+      counts.add(new HashMap<>());
     }
   }
 
@@ -45,21 +46,21 @@ final class Frequencies {
     name.given().forEach(g -> count(Field.GIVEN, g));
     count(Field.CITY, report.city());
     if (report.day() != Evidence.UNKNOWN) {
-      count(Field.DAY, Integer.toString(report.day()));
+      count(Field.DAY, report.day());
     }
     count(Field.STATION, report.station());
   }
 
   /** The chance that a random report has this value: the u-probability of agreeing on it. */
-  double share(Field field, String value) {
-    int count = counts.get(field).getOrDefault(value, 0);
-    return (count + PRIOR_WEIGHT * field.priorShare) / (totals.get(field) + PRIOR_WEIGHT);
+  double share(Field field, Object value) {
+    int count = counts.get(field.ordinal()).getOrDefault(value, 0);
+    return (count + PRIOR_WEIGHT * field.priorShare) / (totals[field.ordinal()] + PRIOR_WEIGHT);
   }
 
-  private void count(Field field, String value) {
-    if (!value.isEmpty()) {
-      counts.get(field).merge(value, 1, Integer::sum);
-      totals.merge(field, 1, Integer::sum);
+  private void count(Field field, Object value) {
+    if (!"".equals(value)) {
+      counts.get(field.ordinal()).merge(value, 1, Integer::sum);
+      totals[field.ordinal()]++;
     }
   }
 }

@@ -29,14 +29,28 @@ final class GivenNames {
 
   private final Map<String, Set<Reading>> readingsByKey;
   private final List<FullName> fullNames;
-  private final List<String> sortedKeys;
+  private final List<Reading> fullNameKeys;
+
+  /**
+   * Known keys under themselves and under each of their one-letter deletions: two words one edit
+   * apart always meet under one of these (symmetric deletion), so a typo is found by lookups.
+   */
+  private final Map<String, List<String>> byDeletion = new HashMap<>();
 
   private static final int MIN_CORRECTABLE = 4;
 
   private GivenNames(Map<String, Set<Reading>> readingsByKey, List<FullName> fullNames) {
     this.readingsByKey = readingsByKey;
     this.fullNames = List.copyOf(fullNames);
-    this.sortedKeys = readingsByKey.keySet().stream().sorted().toList();
+    this.fullNameKeys =
+        fullNames.stream().map(n -> new Reading(PhoneticKey.of(n.cyrillic()), n.sex())).toList();
+    for (String known : readingsByKey.keySet()) {
+      byDeletion.computeIfAbsent(known, k -> new ArrayList<>()).add(known);
+      for (int i = 0; i < known.length(); i++) {
+        String deleted = known.substring(0, i) + known.substring(i + 1);
+        byDeletion.computeIfAbsent(deleted, k -> new ArrayList<>()).add(known);
+      }
+    }
   }
 
   static GivenNames standard() {
@@ -60,20 +74,19 @@ final class GivenNames {
     if (key.length() < MIN_CORRECTABLE) {
       return Optional.empty();
     }
-    for (String known : sortedKeys) {
-      if (Math.abs(known.length() - key.length()) <= 1 && Similarity.oneEditApart(known, key)) {
-        return Optional.of(known);
-      }
+    Set<String> candidates = new java.util.TreeSet<>(byDeletion.getOrDefault(key, List.of()));
+    for (int i = 0; i < key.length(); i++) {
+      String deleted = key.substring(0, i) + key.substring(i + 1);
+      candidates.addAll(byDeletion.getOrDefault(deleted, List.of()));
     }
-    return Optional.empty();
+    return candidates.stream().filter(known -> Similarity.oneEditApart(known, key)).findFirst();
   }
 
   /** The full names of a sex, or of either, that begin with an initial. */
   List<String> startingWith(String initial, Sex sex) {
-    return fullNames.stream()
-        .filter(n -> !n.sex().conflictsWith(sex))
-        .map(n -> PhoneticKey.of(n.cyrillic()))
-        .filter(k -> k.startsWith(initial))
+    return fullNameKeys.stream()
+        .filter(r -> !r.sex().conflictsWith(sex) && r.key().startsWith(initial))
+        .map(Reading::key)
         .toList();
   }
 

@@ -42,7 +42,7 @@ record PersonName(
 
   /** Names repeat a great deal; parsing each distinct spelling once keeps batch runs fast. */
   private static final Cache<String, PersonName> PARSED =
-      Caffeine.newBuilder().maximumSize(200_000).build();
+      Caffeine.newBuilder().maximumSize(500_000).build();
 
   /** Parses a name as a report wrote it. */
   static PersonName parse(String raw) {

@@ -26,7 +26,7 @@ final class PhoneticKey {
 
   /** Words repeat a great deal in reports; each distinct spelling is folded once. */
   private static final Cache<String, String> KEYS =
-      Caffeine.newBuilder().maximumSize(200_000).build();
+      Caffeine.newBuilder().maximumSize(500_000).build();
 
   /** Ordered rewrite rules; each pair is a regex and its replacement. */
   private static final String[][] RULES = {

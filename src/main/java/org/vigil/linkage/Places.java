@@ -1,5 +1,7 @@
 package org.vigil.linkage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +66,10 @@ final class Places {
   /** Stations are named after districts, declined in Russian; the stem is what stays put. */
   private static final int STATION_STEM = 5;
 
+  /** Few distinct places occur in many reports; each spelling is keyed once. */
+  private static final Cache<String, String> KEYS =
+      Caffeine.newBuilder().maximumSize(100_000).build();
+
   private static final List<City> CITIES = loadCities();
   private static final Map<String, String> CITY_BY_KEY = indexCities();
 
@@ -75,12 +81,20 @@ final class Places {
 
   /** The canonical city for any of its variants, or the folded spelling of an unknown city. */
   static String cityKey(String city) {
+    return KEYS.get("c" + city, k -> canonicalCity(city));
+  }
+
+  private static String canonicalCity(String city) {
     String key = foldWords(city);
     return CITY_BY_KEY.getOrDefault(key, key);
   }
 
   /** The police station's district stem and number, in a fixed order, without generic words. */
   static String stationKey(String station) {
+    return KEYS.get("s" + station, k -> stationParts(station));
+  }
+
+  private static String stationParts(String station) {
     Set<String> parts = new TreeSet<>();
     for (String word : WORD_SEPARATOR.split(station.strip())) {
       String key = word.chars().allMatch(Character::isDigit) ? word : PhoneticKey.of(word);

@@ -130,9 +130,12 @@ final class Scorer {
     if (letter.isEmpty()) {
       return 0;
     }
-    return other.given().stream().anyMatch(g -> g.startsWith(letter))
-        ? INITIAL_AGREES
-        : INITIAL_DIFFERS;
+    for (String g : other.given()) {
+      if (g.startsWith(letter)) {
+        return INITIAL_AGREES;
+      }
+    }
+    return INITIAL_DIFFERS;
   }
 
   private static double initial(String x, String y) {
@@ -177,7 +180,7 @@ final class Scorer {
     if (a.day() != b.day()) {
       return DAY_DIFFERS;
     }
-    double day = agreement(Frequencies.Field.DAY, SAME_DAY, Integer.toString(a.day()));
+    double day = agreement(Frequencies.Field.DAY, SAME_DAY, a.day());
     if (a.station().isEmpty() || b.station().isEmpty()) {
       return day;
     }
@@ -187,7 +190,7 @@ final class Scorer {
             : STATION_DIFFERS);
   }
 
-  private double agreement(Frequencies.Field field, double m, String value) {
+  private double agreement(Frequencies.Field field, double m, Object value) {
     return log2(m / frequencies.share(field, value));
   }
 

@@ -20,21 +20,25 @@ final class Similarity {
     return jaro + prefix * PREFIX_SCALE * (1 - jaro);
   }
 
+  /** Jaro similarity; matched letters are marked in bit masks, so nothing is allocated. */
   private static double jaro(String a, String b) {
     if (a.isEmpty() || b.isEmpty()) {
       return a.equals(b) ? 1 : 0;
     }
+    if (a.length() > Long.SIZE || b.length() > Long.SIZE) {
+      return a.equals(b) ? 1 : 0;
+    }
     int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
-    boolean[] aMatched = new boolean[a.length()];
-    boolean[] bMatched = new boolean[b.length()];
+    long aMatched = 0;
+    long bMatched = 0;
     int matches = 0;
     for (int i = 0; i < a.length(); i++) {
       int from = Math.max(0, i - window);
       int to = Math.min(b.length() - 1, i + window);
       for (int j = from; j <= to; j++) {
-        if (!bMatched[j] && a.charAt(i) == b.charAt(j)) {
-          aMatched[i] = true;
-          bMatched[j] = true;
+        if ((bMatched & (1L << j)) == 0 && a.charAt(i) == b.charAt(j)) {
+          aMatched |= 1L << i;
+          bMatched |= 1L << j;
           matches++;
           break;
         }
@@ -46,8 +50,8 @@ final class Similarity {
     int transpositions = 0;
     int j = 0;
     for (int i = 0; i < a.length(); i++) {
-      if (aMatched[i]) {
-        while (!bMatched[j]) {
+      if ((aMatched & (1L << i)) != 0) {
+        while ((bMatched & (1L << j)) == 0) {
           j++;
         }
         if (a.charAt(i) != b.charAt(j)) {
@@ -62,28 +66,25 @@ final class Similarity {
 
   /** Whether one deletion, insertion, substitution or swap of neighbours turns a into b. */
   static boolean oneEditApart(String a, String b) {
-    if (a.equals(b)) {
+    if (a.length() < b.length()) {
+      return oneEditApart(b, a);
+    }
+    if (a.length() - b.length() > 1 || a.equals(b)) {
       return false;
     }
-    int prefix = 0;
-    int shorter = Math.min(a.length(), b.length());
-    while (prefix < shorter && a.charAt(prefix) == b.charAt(prefix)) {
-      prefix++;
+    int i = 0;
+    while (i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
     }
-    String restA = a.substring(prefix);
-    String restB = b.substring(prefix);
-    if (restA.length() == restB.length()) {
-      boolean substitution = restA.substring(1).equals(restB.substring(1));
-      boolean swap =
-          restA.length() >= 2
-              && restA.charAt(0) == restB.charAt(1)
-              && restA.charAt(1) == restB.charAt(0)
-              && restA.substring(2).equals(restB.substring(2));
-      return substitution || swap;
+    if (a.length() > b.length()) {
+      return a.regionMatches(i + 1, b, i, b.length() - i);
     }
-    if (restA.length() == restB.length() + 1) {
-      return restA.substring(1).equals(restB);
-    }
-    return restB.length() == restA.length() + 1 && restB.substring(1).equals(restA);
+    boolean substitution = a.regionMatches(i + 1, b, i + 1, b.length() - i - 1);
+    boolean swap =
+        i + 1 < a.length()
+            && a.charAt(i) == b.charAt(i + 1)
+            && a.charAt(i + 1) == b.charAt(i)
+            && a.regionMatches(i + 2, b, i + 2, b.length() - i - 2);
+    return substitution || swap;
   }
 }
