@@ -27,7 +27,14 @@ final class Blocking {
     int day = report.day();
     List<String> keys = new ArrayList<>(6);
     if (!surname.isEmpty()) {
-      givenOrInitialReadings(name).forEach(g -> keys.add("n" + surname + '/' + g));
+      // in either order, so that two unknown words read the other way round still meet
+      givenOrInitialReadings(name)
+          .forEach(
+              g ->
+                  keys.add(
+                      surname.compareTo(g) < 0
+                          ? "n" + surname + '/' + g
+                          : "n" + g + '/' + surname));
       if (year != Evidence.UNKNOWN) {
         keys.add("y" + surname + '/' + year);
       }

@@ -14,17 +14,24 @@ import java.util.Map;
  * its first surnames for rare ones.
  */
 final class Frequencies {
+  /**
+   * The fields with term frequencies, each with a prior share and a floor. The floor keeps a value
+   * never seen before from counting as rarer than such values are: the first reports from a new
+   * protest day all share that day, and a day with detentions always has many of them.
+   */
   enum Field {
-    SURNAME(0.002),
-    GIVEN(0.02),
-    CITY(0.05),
-    DAY(0.05),
-    STATION(0.01);
+    SURNAME(0.002, 0),
+    GIVEN(0.02, 0),
+    CITY(0.05, 0.005),
+    DAY(0.05, 0.02),
+    STATION(0.01, 0.002);
 
     private final double priorShare;
+    private final double floor;
 
-    Field(double priorShare) {
+    Field(double priorShare, double floor) {
       this.priorShare = priorShare;
+      this.floor = floor;
     }
   }
 
@@ -54,7 +61,9 @@ final class Frequencies {
   /** The chance that a random report has this value: the u-probability of agreeing on it. */
   double share(Field field, Object value) {
     int count = counts.get(field.ordinal()).getOrDefault(value, 0);
-    return (count + PRIOR_WEIGHT * field.priorShare) / (totals[field.ordinal()] + PRIOR_WEIGHT);
+    double share =
+        (count + PRIOR_WEIGHT * field.priorShare) / (totals[field.ordinal()] + PRIOR_WEIGHT);
+    return Math.max(field.floor, share);
   }
 
   private void count(Field field, Object value) {

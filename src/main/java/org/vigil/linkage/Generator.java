@@ -156,7 +156,10 @@ final class Generator {
   private Person person(String id, List<Person> earlier) {
     double kind = random.nextDouble();
     if (!earlier.isEmpty() && kind < 0.04) {
-      return namesake(id, earlier.get(random.nextInt(earlier.size())));
+      Person other = earlier.get(random.nextInt(earlier.size()));
+      if (surnames.contains(other.surname())) {
+        return namesake(id, other);
+      }
     }
     if (!earlier.isEmpty() && kind < 0.12) {
       return relative(id, earlier.get(random.nextInt(earlier.size())));
@@ -166,7 +169,10 @@ final class Generator {
     return new Person(id, sex, given(sex), surname(), zipf(men), birthYear(), home, events(home));
   }
 
-  /** Same given name and surname as someone else, otherwise a different person. */
+  /**
+   * Same given name and surname as someone else, otherwise a different person. Only common surnames
+   * get namesakes this way, as in life; rare ones get them only by chance.
+   */
   private Person namesake(String id, Person other) {
     Places.City home = random.nextBoolean() ? other.home() : city();
     return new Person(

@@ -44,7 +44,7 @@ final class Scorer {
 
   private static final double YEAR_AGREES = log2(0.85 / (1 / 60.0));
   private static final double YEAR_OFF_BY_ONE = log2(0.10 / (2 / 60.0));
-  private static final double YEAR_DIFFERS = log2(0.05 / 0.95);
+  private static final double YEAR_DIFFERS = log2(0.01 / 0.95);
   private static final double CITY_DIFFERS = log2(0.10 / 0.95);
 
   /** The same person is often detained again on another day; a different day says little. */
