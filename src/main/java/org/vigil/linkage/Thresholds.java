@@ -8,5 +8,5 @@ package org.vigil.linkage;
  */
 record Thresholds(double merge, double review) {
   /** Set from runs on generated data; see docs/linkage.md. */
-  static final Thresholds DEFAULT = new Thresholds(13, 6);
+  static final Thresholds DEFAULT = new Thresholds(15, 8);
 }
