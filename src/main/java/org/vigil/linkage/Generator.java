@@ -196,7 +196,7 @@ final class Generator {
       sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
     }
     GivenNames.FullName father = spouse ? zipf(men) : other.father();
-    int year = other.birthYear() + random.nextInt(-8, 9);
+    int year = Math.clamp(other.birthYear() + random.nextInt(-8, 9), 1940, 2007);
     return new Person(
         id, sex, given(sex), other.surname(), father, year, other.home(), events(other.home()));
   }

@@ -14,6 +14,11 @@ import java.util.Set;
  */
 public record BenchData(List<ReportFacts> known, List<ReportFacts> incoming) {
 
+  /** The exact-name baseline's key for a report. */
+  public static String exactName(ReportFacts report) {
+    return Baseline.normalise(report.name());
+  }
+
   public static BenchData generate(int persons, long seed) {
     List<Generator.Labelled> all = new Generator(seed).generate(persons, persons + persons / 10);
     Set<String> seen = new HashSet<>();

@@ -1,6 +1,8 @@
 package org.vigil.linkage.bench;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,6 +48,31 @@ public class LinkOneBenchmark {
     linker = new Linker();
     data.known().forEach(linker::link);
     incoming = data.incoming();
+  }
+
+  /** The baseline's state: known persons by normalised name. */
+  @State(Scope.Benchmark)
+  public static class ExactNames {
+    @Param("1000000")
+    int persons;
+
+    private final Map<String, String> personByName = new HashMap<>();
+    private List<ReportFacts> incoming;
+    private int next;
+
+    @Setup
+    public void knowPersons() {
+      BenchData data = BenchData.generate(persons, 11);
+      data.known().forEach(r -> personByName.putIfAbsent(BenchData.exactName(r), r.reportId()));
+      incoming = data.incoming();
+    }
+  }
+
+  @Benchmark
+  public String baselineOne(ExactNames state) {
+    ReportFacts report = state.incoming.get(state.next++ % state.incoming.size());
+    return state.personByName.computeIfAbsent(
+        BenchData.exactName(report), name -> "Q" + state.next);
   }
 
   @Benchmark
