@@ -32,6 +32,10 @@ record PersonName(
     Sex sex) {
 
   private static final Pattern WORD_SEPARATOR = Pattern.compile("[^\\p{L}]+");
+
+  /** Apostrophes and primes stand for soft and hard signs inside romanised words (Natal'ya). */
+  private static final Pattern INTRA_WORD = Pattern.compile("['`’ʹʺ\"]");
+
   private static final Pattern MALE_PATRONYMIC = Pattern.compile("(ov|ev|i)C$");
   private static final Pattern FEMALE_PATRONYMIC = Pattern.compile("(ovna|evna|iCna)$");
   private static final Pattern PATRONYMIC_SUFFIX =
@@ -98,7 +102,7 @@ record PersonName(
 
     static Words classify(String raw) {
       Words words = new Words();
-      for (String word : WORD_SEPARATOR.split(raw.strip())) {
+      for (String word : WORD_SEPARATOR.split(INTRA_WORD.matcher(raw.strip()).replaceAll(""))) {
         String key = PhoneticKey.of(word);
         if (key.isEmpty()) {
           continue;

@@ -12,8 +12,6 @@ final class Persons {
   /** Off-by-one errors in both directions still describe one birth year. */
   private static final int MAX_YEAR_SPREAD = 2;
 
-  private static final double SIMILARITY_FLOOR = 0.92;
-
   /** What is known about one person so far. */
   private static final class Profile {
     Sex sex;
@@ -69,7 +67,7 @@ final class Persons {
       }
       for (String x : xs) {
         for (String y : ys) {
-          if (x.equals(y) || Similarity.jaroWinkler(x, y) >= SIMILARITY_FLOOR) {
+          if (x.equals(y) || Similarity.typo(x, y)) {
             return false;
           }
         }

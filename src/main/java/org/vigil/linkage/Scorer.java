@@ -23,8 +23,6 @@ final class Scorer {
   /** Typos and unlisted spellings: similar but not equal keys. */
   private static final double SIMILAR = log2(0.04 / 0.002);
 
-  private static final double SIMILARITY_FLOOR = 0.92;
-
   /**
    * Reports about one person almost never disagree on a name once typos and hypocorisms are
    * accounted for; siblings and spouses, who share everything else, differ exactly here.
@@ -89,7 +87,7 @@ final class Scorer {
     if (x.equals(y)) {
       return agreement(Frequencies.Field.SURNAME, SURNAME_AGREES, x);
     }
-    return Similarity.jaroWinkler(x, y) >= SIMILARITY_FLOOR ? SIMILAR : SURNAME_DIFFERS;
+    return Similarity.typo(x, y) ? SIMILAR : SURNAME_DIFFERS;
   }
 
   private double given(PersonName x, PersonName y) {
@@ -111,7 +109,7 @@ final class Scorer {
   private static boolean anySimilar(Set<String> xs, Set<String> ys) {
     for (String x : xs) {
       for (String y : ys) {
-        if (Similarity.jaroWinkler(x, y) >= SIMILARITY_FLOOR) {
+        if (Similarity.typo(x, y)) {
           return true;
         }
       }
@@ -152,9 +150,7 @@ final class Scorer {
     if (x.patronymic().equals(y.patronymic())) {
       return PATRONYMIC_AGREES;
     }
-    return Similarity.jaroWinkler(x.patronymic(), y.patronymic()) >= SIMILARITY_FLOOR
-        ? SIMILAR
-        : PATRONYMIC_DIFFERS;
+    return Similarity.typo(x.patronymic(), y.patronymic()) ? SIMILAR : PATRONYMIC_DIFFERS;
   }
 
   private static double birthYear(int x, int y) {

@@ -8,7 +8,18 @@ final class Similarity {
   private static final double PREFIX_SCALE = 0.1;
   private static final int MAX_PREFIX = 4;
 
+  /** Above this Jaro–Winkler similarity two name keys count as one name with a typo. */
+  private static final double TYPO_FLOOR = 0.92;
+
   private Similarity() {}
+
+  /**
+   * Whether two different keys are one name with a typo: one edit apart (a dropped, doubled,
+   * swapped or wrong letter, however short the name), or close by Jaro–Winkler.
+   */
+  static boolean typo(String a, String b) {
+    return oneEditApart(a, b) || jaroWinkler(a, b) >= TYPO_FLOOR;
+  }
 
   static double jaroWinkler(String a, String b) {
     double jaro = jaro(a, b);
