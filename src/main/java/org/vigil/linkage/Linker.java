@@ -23,6 +23,7 @@ public final class Linker {
   private final IntList personOfReport = new IntList();
   private final Map<String, Integer> reportIndex = new HashMap<>();
   private final List<String> personIds = new ArrayList<>();
+  private final List<Profile> profiles = new ArrayList<>();
   private final Map<String, Integer> personIndex = new HashMap<>();
   private final Map<String, IntList> blocks = new HashMap<>();
   private final List<LinkDecision> journal = new ArrayList<>();
@@ -47,8 +48,10 @@ public final class Linker {
     }
     Evidence evidence = Evidence.of(report);
     List<LinkDecision.Candidate> candidates = candidates(evidence);
-    LinkDecision decision = decide(report.reportId(), candidates);
-    remember(report.reportId(), evidence, personIndex.get(decision.personId()));
+    LinkDecision decision = decide(report.reportId(), evidence, candidates);
+    int person = personIndex.get(decision.personId());
+    remember(report.reportId(), evidence, person);
+    describe(person, evidence);
     journal.add(decision);
     return decision;
   }
@@ -65,7 +68,10 @@ public final class Linker {
       throw new IllegalArgumentException("unknown report: " + reportId);
     }
     String previous = personIds.get(personOfReport.get(report));
-    personOfReport.set(report, personIndex.computeIfAbsent(personId, this::addPerson));
+    int person = personIndex.computeIfAbsent(personId, this::addPerson);
+    personOfReport.set(report, person);
+    // the reviewer knows best: what the report says now belongs to that person
+    describe(person, reports.get(report));
     LinkDecision.Reviewed decision = new LinkDecision.Reviewed(reportId, personId, previous);
     journal.add(decision);
     return decision;
@@ -101,11 +107,19 @@ public final class Linker {
         .toList();
   }
 
-  /** Merges only when exactly one person clears the merge threshold. */
-  private LinkDecision decide(String reportId, List<LinkDecision.Candidate> candidates) {
-    long confident = candidates.stream().filter(c -> c.score() >= thresholds.merge()).count();
-    if (confident == 1) {
-      LinkDecision.Candidate best = candidates.getFirst();
+  /**
+   * Merges only when exactly one person clears the merge threshold and nothing known about that
+   * person contradicts the report (as the batch linkage does); otherwise a person decides.
+   */
+  private LinkDecision decide(
+      String reportId, Evidence evidence, List<LinkDecision.Candidate> candidates) {
+    List<LinkDecision.Candidate> confident =
+        candidates.stream().filter(c -> c.score() >= thresholds.merge()).toList();
+    if (confident.size() == 1
+        && !profiles
+            .get(personIndex.get(confident.getFirst().personId()))
+            .contradicts(new Profile(evidence))) {
+      LinkDecision.Candidate best = confident.getFirst();
       return new LinkDecision.Matched(reportId, best.personId(), best.score());
     }
     String personId = newPersonId();
@@ -113,6 +127,15 @@ public final class Linker {
     return candidates.isEmpty()
         ? new LinkDecision.NewPerson(reportId, personId)
         : new LinkDecision.NeedsReview(reportId, personId, candidates);
+  }
+
+  private void describe(int person, Evidence evidence) {
+    Profile known = profiles.get(person);
+    if (known == null) {
+      profiles.set(person, new Profile(evidence));
+    } else {
+      known.absorb(new Profile(evidence));
+    }
   }
 
   private void remember(String reportId, Evidence evidence, int person) {
@@ -137,6 +160,7 @@ public final class Linker {
 
   private int addPerson(String personId) {
     personIds.add(personId);
+    profiles.add(null);
     return personIds.size() - 1;
   }
 }
