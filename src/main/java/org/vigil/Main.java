@@ -2,6 +2,8 @@ package org.vigil;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.vigil.linkage.LinkBenchCommand;
+import org.vigil.linkage.LinkCommand;
 import org.vigil.ovdinfo.ImportCommand;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
@@ -21,7 +23,9 @@ import picocli.CommandLine.Option;
       Main.Demo.class,
       Main.UserCommand.class,
       Main.TokenCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      LinkCommand.class,
+      LinkBenchCommand.class
     })
 public final class Main {
   public static void main(String[] args) {

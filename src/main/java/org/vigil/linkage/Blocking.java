@@ -1,0 +1,64 @@
+package org.vigil.linkage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Blocking keys: only reports that share a key are compared, which is what makes one report against
+ * a million known persons cheap. Each key is narrow enough to keep blocks small even for Иван
+ * Иванов, and together they forgive one flaw at a time: a typo or diminutive in the given name
+ * (surname with birth year, or surname with initial and day), a typo in the surname (given name and
+ * the surname's first letters, with birth year or day), initials only (surname with birth year, or
+ * surname with initial and day). Reports about one detention share the day.
+ */
+final class Blocking {
+  /**
+   * Typos rarely strike a surname's first letters, so keys for surname typos keep its first two:
+   * Иван Иванов b. 1990 is compared with Иван Ивнаов b. 1990, not with every Иван b. 1990.
+   */
+  private static final int SURNAME_START = 2;
+
+  private Blocking() {}
+
+  static List<String> keys(Evidence report) {
+    PersonName name = report.name();
+    String surname = name.surname();
+    int year = report.birthYear();
+    int day = report.day();
+    List<String> keys = new ArrayList<>(6);
+    if (!surname.isEmpty()) {
+      // in either order, so that two unknown words read the other way round still meet
+      givenOrInitialReadings(name)
+          .forEach(
+              g ->
+                  keys.add(
+                      surname.compareTo(g) < 0
+                          ? "n" + surname + '/' + g
+                          : "n" + g + '/' + surname));
+      if (year != Evidence.UNKNOWN) {
+        keys.add("y" + surname + '/' + year);
+      }
+      if (day != Evidence.UNKNOWN && !name.givenInitial().isEmpty()) {
+        keys.add("d" + surname + '/' + name.givenInitial() + '/' + day);
+      }
+    }
+    String start = surname.substring(0, Math.min(SURNAME_START, surname.length()));
+    for (String g : name.given()) {
+      if (year != Evidence.UNKNOWN) {
+        keys.add("g" + g + '/' + start + '/' + year);
+      }
+      if (day != Evidence.UNKNOWN) {
+        keys.add("t" + g + '/' + start + '/' + day);
+      }
+    }
+    return keys;
+  }
+
+  /** An initial alone stands for every full name it may begin ("Палов Р. В." may be Роман). */
+  private static List<String> givenOrInitialReadings(PersonName name) {
+    if (!name.given().isEmpty() || name.givenInitial().isEmpty()) {
+      return List.copyOf(name.given());
+    }
+    return GivenNames.standard().startingWith(name.givenInitial(), name.sex());
+  }
+}

@@ -1,0 +1,260 @@
+package org.vigil.linkage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
+
+/**
+ * Links a whole file of reports at once, in two steps.
+ *
+ * <ol>
+ *   <li>Every pair of reports that shares a blocking key is scored, in parallel; the pairs at or
+ *       above the merge threshold are kept.
+ *   <li>Kept pairs are taken strongest first, and each joins its two reports' persons unless the
+ *       persons contradict each other: a man and a woman, birth years more than two apart,
+ *       different patronymics or given names. This stops the chains by which plain single linkage
+ *       merges namesakes (Иван Иванов b. 1990 ~ "Иван Иванов" ~ Иван Иванов b. 1975).
+ * </ol>
+ *
+ * <p>The result does not depend on the order of the input: term frequencies are taken over the
+ * whole set, the kept pairs depend only on the set, and pairs of equal strength are taken in the
+ * order of their report ids.
+ */
+final class Clustering {
+  /**
+   * The outcome.
+   *
+   * @param component for each report, the index of one report of its person, the same for all
+   * @param reviewPairs pairs in the grey zone, or kept but contradicted, whose reports ended up in
+   *     different persons
+   * @param comparisons pairs scored
+   * @param skippedBlocks blocks too large to compare pair by pair (their pairs are not linked)
+   */
+  record Result(int[] component, long reviewPairs, long comparisons, int skippedBlocks) {}
+
+  /** Larger blocks would cost quadratic time for little gain; they are reported, not compared. */
+  static final int MAX_BLOCK = 5_000;
+
+  private static final int INDEX_BITS = 24;
+  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+
+  /** Scores are kept to a hundredth, below this ceiling, in the top bits of a sort key. */
+  private static final double SCORE_CEILING = 300;
+
+  private static final int SCORE_STEPS = 100;
+
+  private Clustering() {}
+
+  static Result cluster(List<ReportFacts> reports) {
+    return cluster(
+        reports.parallelStream().map(Evidence::of).toList(),
+        reports.stream().map(ReportFacts::reportId).toList(),
+        Thresholds.DEFAULT);
+  }
+
+  /** Names each person after its smallest report id, as independent of input order as it is. */
+  static List<String> personIds(List<ReportFacts> reports, Result result) {
+    String[] smallest = new String[reports.size()];
+    for (int i = 0; i < reports.size(); i++) {
+      int root = result.component()[i];
+      String id = reports.get(i).reportId();
+      if (smallest[root] == null || id.compareTo(smallest[root]) < 0) {
+        smallest[root] = id;
+      }
+    }
+    List<String> ids = new ArrayList<>(reports.size());
+    for (int i = 0; i < reports.size(); i++) {
+      ids.add("P-" + smallest[result.component()[i]]);
+    }
+    return ids;
+  }
+
+  static Result cluster(List<Evidence> reports, List<String> reportIds, Thresholds thresholds) {
+    if (reports.size() > INDEX_MASK) {
+      throw new IllegalArgumentException("at most " + INDEX_MASK + " reports in one run");
+    }
+    Frequencies frequencies = new Frequencies();
+    reports.forEach(frequencies::add);
+    Scorer scorer = new Scorer(frequencies);
+    int[] rank = ranks(reportIds);
+    long[][] keysOf = blockingKeys(reports);
+    long[] keyed = sortedKeys(keysOf);
+    int[] blocks = blocks(keyed);
+    ConcurrentLinkedQueue<long[]> strong = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<long[]> grey = new ConcurrentLinkedQueue<>();
+    LongAdder comparisons = new LongAdder();
+    LongAdder skipped = new LongAdder();
+    IntStream.range(0, blocks.length / 2)
+        .parallel()
+        .forEach(
+            b -> {
+              int from = blocks[2 * b];
+              int to = blocks[2 * b + 1];
+              if (to - from > MAX_BLOCK) {
+                skipped.increment();
+                return;
+              }
+              LongList strongPairs = new LongList();
+              LongList greyPairs = new LongList();
+              long block = keyed[from] >>> INDEX_BITS;
+              for (int x = from; x < to; x++) {
+                int a = (int) (keyed[x] & INDEX_MASK);
+                for (int y = x + 1; y < to; y++) {
+                  int c = (int) (keyed[y] & INDEX_MASK);
+                  if (sharedEarlier(keysOf[a], keysOf[c], block)) {
+                    continue;
+                  }
+                  comparisons.increment();
+                  double score = scorer.score(reports.get(a), reports.get(c));
+                  if (score >= thresholds.merge()) {
+                    strongPairs.add(sortKey(score, rank[a], rank[c]));
+                  } else if (score >= thresholds.review()) {
+                    greyPairs.add(pair(a, c));
+                  }
+                }
+              }
+              strong.add(strongPairs.toArray());
+              grey.add(greyPairs.toArray());
+            });
+    int[] byRank = new int[rank.length];
+    for (int i = 0; i < rank.length; i++) {
+      byRank[rank[i]] = i;
+    }
+    Persons persons = new Persons(reports);
+    LongList contradicted = new LongList();
+    for (long key : sortedUnique(strong)) {
+      int a = byRank[(int) ((key >>> INDEX_BITS) & INDEX_MASK)];
+      int c = byRank[(int) (key & INDEX_MASK)];
+      if (!persons.join(a, c)) {
+        contradicted.add(pair(a, c));
+      }
+    }
+    grey.add(contradicted.toArray());
+    int[] component = persons.components();
+    return new Result(
+        component, countReviewPairs(grey, component), comparisons.sum(), skipped.intValue());
+  }
+
+  /** Each report's position among the report ids in sorted order. */
+  private static int[] ranks(List<String> reportIds) {
+    Integer[] order = new Integer[reportIds.size()];
+    Arrays.setAll(order, i -> i);
+    Arrays.parallelSort(order, Comparator.comparing(reportIds::get));
+    int[] rank = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    return rank;
+  }
+
+  /** Strongest first, then by report ids: score in the top bits, then both ranks. */
+  private static long sortKey(double score, int rankA, int rankB) {
+    long weakness = (long) ((SCORE_CEILING - Math.min(score, SCORE_CEILING)) * SCORE_STEPS);
+    long low = Math.min(rankA, rankB);
+    long high = Math.max(rankA, rankB);
+    return (weakness << (2 * INDEX_BITS)) | (low << INDEX_BITS) | high;
+  }
+
+  private static long pair(int a, int b) {
+    return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+  }
+
+  private static long[] sortedUnique(ConcurrentLinkedQueue<long[]> parts) {
+    long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+    Arrays.parallelSort(all);
+    int unique = 0;
+    for (int i = 0; i < all.length; i++) {
+      if (i == 0 || all[i] != all[i - 1]) {
+        all[unique++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, unique);
+  }
+
+  /**
+   * Whether two reports share a block that sorts before this one, where their pair is scored
+   * instead: each pair is scored once, however many keys it shares.
+   */
+  private static boolean sharedEarlier(long[] keysA, long[] keysB, long block) {
+    for (long ka : keysA) {
+      long hash = ka >>> INDEX_BITS;
+      if (hash < block) {
+        for (long kb : keysB) {
+          if (kb >>> INDEX_BITS == hash) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Per report, (40-bit key hash, 24-bit report index) for each of its blocking keys. */
+  private static long[][] blockingKeys(List<Evidence> reports) {
+    long[][] perReport = new long[reports.size()][];
+    IntStream.range(0, reports.size())
+        .parallel()
+        .forEach(
+            i -> {
+              List<String> keys = Blocking.keys(reports.get(i));
+              long[] packed = new long[keys.size()];
+              for (int k = 0; k < packed.length; k++) {
+                packed[k] = (hash(keys.get(k)) << INDEX_BITS) | i;
+              }
+              perReport[i] = packed;
+            });
+    return perReport;
+  }
+
+  /** All reports' keys in one array, sorted so that each block is one run. */
+  private static long[] sortedKeys(long[][] perReport) {
+    long[] all = new long[Arrays.stream(perReport).mapToInt(a -> a.length).sum()];
+    int at = 0;
+    for (long[] packed : perReport) {
+      System.arraycopy(packed, 0, all, at, packed.length);
+      at += packed.length;
+    }
+    Arrays.parallelSort(all);
+    return all;
+  }
+
+  /** Each block of two or more reports as a (from, to) pair of offsets, flattened. */
+  private static int[] blocks(long[] keyed) {
+    IntList bounds = new IntList();
+    int from = 0;
+    for (int i = 1; i <= keyed.length; i++) {
+      if (i == keyed.length || keyed[i] >>> INDEX_BITS != keyed[from] >>> INDEX_BITS) {
+        if (i - from >= 2) {
+          bounds.add(from);
+          bounds.add(i);
+        }
+        from = i;
+      }
+    }
+    return bounds.toArray();
+  }
+
+  private static long countReviewPairs(ConcurrentLinkedQueue<long[]> grey, int[] component) {
+    long count = 0;
+    for (long pair : sortedUnique(grey)) {
+      if (component[(int) (pair >>> 32)] != component[(int) pair]) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** 64-bit FNV-1a, of which the top 40 bits name a block. */
+  private static long hash(String key) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < key.length(); i++) {
+      h ^= key.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h >>> INDEX_BITS;
+  }
+}

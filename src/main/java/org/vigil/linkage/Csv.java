@@ -1,0 +1,193 @@
+package org.vigil.linkage;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * The linkage files, UTF-8 and RFC 4180: reports in, clusters out, the truth for evaluation. A row
+ * that cannot be used is reported with its line number and reason, and skipped.
+ */
+final class Csv {
+  static final List<String> REPORT_HEADER =
+      List.of("report_id", "name", "birth_year", "city", "detained_on", "police_station", "source");
+  static final List<String> CLUSTER_HEADER = List.of("report_id", "person_id");
+  private static final int OLDEST_BIRTH_YEAR = 1900;
+
+  /** A row that was skipped, and why. */
+  record BadRow(long line, String reason) {
+    @Override
+    public String toString() {
+      return "line " + line + ": " + reason;
+    }
+  }
+
+  /** Not a CSV file linkage can read at all. */
+  static final class UnreadableFile extends IOException {
+    UnreadableFile(String message) {
+      super(message);
+    }
+  }
+
+  private Csv() {}
+
+  /** Reads reports; each bad row goes to {@code badRows} and is left out of the result. */
+  static List<ReportFacts> readReports(Path file, Consumer<BadRow> badRows) throws IOException {
+    List<ReportFacts> reports = new ArrayList<>();
+    Map<String, Long> firstLine = new HashMap<>();
+    Map<String, LocalDate> days = new HashMap<>();
+    try (CsvReader<CsvRecord> reader = reader(file)) {
+      Iterator<CsvRecord> rows = reader.iterator();
+      expectHeader(rows, REPORT_HEADER, file);
+      while (rows.hasNext()) {
+        CsvRecord row = rows.next();
+        long line = row.getStartingLineNumber();
+        try {
+          ReportFacts report = report(row, days);
+          Long earlier = firstLine.putIfAbsent(report.reportId(), line);
+          if (earlier != null) {
+            throw new IllegalArgumentException(
+                "duplicate report_id " + report.reportId() + " (first on line " + earlier + ")");
+          }
+          reports.add(report);
+        } catch (IllegalArgumentException e) {
+          badRows.accept(new BadRow(line, e.getMessage()));
+        }
+      }
+    }
+    return reports;
+  }
+
+  /** Reads {@code report_id,person_id} pairs, as in the truth and the clusters files. */
+  static Map<String, String> readAssignments(Path file, Consumer<BadRow> badRows)
+      throws IOException {
+    Map<String, String> assignments = new HashMap<>();
+    try (CsvReader<CsvRecord> reader = reader(file)) {
+      Iterator<CsvRecord> rows = reader.iterator();
+      expectHeader(rows, CLUSTER_HEADER, file);
+      while (rows.hasNext()) {
+        CsvRecord row = rows.next();
+        if (row.getFieldCount() != 2 || row.getField(0).isBlank() || row.getField(1).isBlank()) {
+          badRows.accept(new BadRow(row.getStartingLineNumber(), "expected report_id,person_id"));
+        } else {
+          assignments.put(row.getField(0).strip(), row.getField(1).strip());
+        }
+      }
+    }
+    return assignments;
+  }
+
+  static void writeAssignments(Path file, List<String> reportIds, List<String> personIds)
+      throws IOException {
+    try (CsvWriter writer = writer(file)) {
+      writer.writeRecord(CLUSTER_HEADER);
+      for (int i = 0; i < reportIds.size(); i++) {
+        writer.writeRecord(reportIds.get(i), personIds.get(i));
+      }
+    }
+  }
+
+  static void writeReports(Path file, List<ReportFacts> reports) throws IOException {
+    try (CsvWriter writer = writer(file)) {
+      writer.writeRecord(REPORT_HEADER);
+      for (ReportFacts r : reports) {
+        writer.writeRecord(
+            r.reportId(),
+            r.name(),
+            r.birthYear().isPresent() ? Integer.toString(r.birthYear().getAsInt()) : "",
+            r.city(),
+            r.detainedOn().map(LocalDate::toString).orElse(""),
+            r.policeStation(),
+            r.source());
+      }
+    }
+  }
+
+  /** Protest days repeat across thousands of reports; each date is parsed once. */
+  private static ReportFacts report(CsvRecord row, Map<String, LocalDate> days) {
+    if (row.getFieldCount() != REPORT_HEADER.size()) {
+      throw new IllegalArgumentException(
+          "expected " + REPORT_HEADER.size() + " fields, found " + row.getFieldCount());
+    }
+    String id = row.getField(0).strip();
+    String name = row.getField(1).strip();
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException("empty report_id");
+    }
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("empty name");
+    }
+    return new ReportFacts(
+        id,
+        name,
+        birthYear(row.getField(2).strip()),
+        row.getField(3).strip(),
+        day(row.getField(4).strip(), days),
+        row.getField(5).strip(),
+        row.getField(6).strip());
+  }
+
+  private static OptionalInt birthYear(String text) {
+    if (text.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    try {
+      int year = Integer.parseInt(text);
+      if (year >= OLDEST_BIRTH_YEAR && year <= Year.now().getValue()) {
+        return OptionalInt.of(year);
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like a year out of range
+    }
+    throw new IllegalArgumentException("birth_year is not a plausible year: '" + text + "'");
+  }
+
+  private static Optional<LocalDate> day(String text, Map<String, LocalDate> seen) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(seen.computeIfAbsent(text, LocalDate::parse));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("detained_on is not a date (YYYY-MM-DD): '" + text + "'");
+    }
+  }
+
+  private static void expectHeader(Iterator<CsvRecord> rows, List<String> header, Path file)
+      throws UnreadableFile {
+    if (!rows.hasNext()) {
+      throw new UnreadableFile(file + " is empty; expected the header " + String.join(",", header));
+    }
+    List<String> found = rows.next().getFields().stream().map(String::strip).toList();
+    if (!found.equals(header)) {
+      throw new UnreadableFile(
+          file + ": expected the header " + String.join(",", header) + ", found " + found);
+    }
+  }
+
+  private static CsvReader<CsvRecord> reader(Path file) throws IOException {
+    return CsvReader.builder()
+        .allowExtraFields(true)
+        .allowMissingFields(true)
+        .ofCsvRecord(file, StandardCharsets.UTF_8);
+  }
+
+  private static CsvWriter writer(Path file) throws IOException {
+    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,124 @@
+package org.vigil.linkage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Russian given names and their hypocoristic forms, from {@code hypocorisms.tsv}, indexed by
+ * phonetic key so that "Лёша", "Lyosha" and "Alexei" all lead to the full name Алексей.
+ */
+final class GivenNames {
+  /** One possible reading of a given-name word: the full name's key and its sex. */
+  record Reading(String key, Sex sex) {}
+
+  /** A full name as written in the table, with its forms, for the test data generator. */
+  record FullName(String cyrillic, Sex sex, List<String> forms) {}
+
+  private static final GivenNames STANDARD = load();
+
+  private final Map<String, Set<Reading>> readingsByKey;
+  private final List<FullName> fullNames;
+  private final List<Reading> fullNameKeys;
+
+  /**
+   * Known keys under themselves and under each of their one-letter deletions: two words one edit
+   * apart always meet under one of these (symmetric deletion), so a typo is found by lookups.
+   */
+  private final Map<String, List<String>> byDeletion = new HashMap<>();
+
+  private static final int MIN_CORRECTABLE = 4;
+
+  private GivenNames(Map<String, Set<Reading>> readingsByKey, List<FullName> fullNames) {
+    this.readingsByKey = readingsByKey;
+    this.fullNames = List.copyOf(fullNames);
+    this.fullNameKeys =
+        fullNames.stream().map(n -> new Reading(PhoneticKey.of(n.cyrillic()), n.sex())).toList();
+    for (String known : readingsByKey.keySet()) {
+      byDeletion.computeIfAbsent(known, k -> new ArrayList<>()).add(known);
+      for (int i = 0; i < known.length(); i++) {
+        String deleted = known.substring(0, i) + known.substring(i + 1);
+        byDeletion.computeIfAbsent(deleted, k -> new ArrayList<>()).add(known);
+      }
+    }
+  }
+
+  static GivenNames standard() {
+    return STANDARD;
+  }
+
+  /** Every full name the word may stand for; empty when it is not a known given name. */
+  Set<Reading> readings(String key) {
+    return readingsByKey.getOrDefault(key, Set.of());
+  }
+
+  List<FullName> fullNames() {
+    return fullNames;
+  }
+
+  /**
+   * The known name or form one typo away from an unknown word (Кнстантин, Андюша), if there is one;
+   * short words are left alone, since there every edit lands on some other name.
+   */
+  Optional<String> correct(String key) {
+    if (key.length() < MIN_CORRECTABLE) {
+      return Optional.empty();
+    }
+    Set<String> candidates = new java.util.TreeSet<>(byDeletion.getOrDefault(key, List.of()));
+    for (int i = 0; i < key.length(); i++) {
+      String deleted = key.substring(0, i) + key.substring(i + 1);
+      candidates.addAll(byDeletion.getOrDefault(deleted, List.of()));
+    }
+    return candidates.stream().filter(known -> Similarity.oneEditApart(known, key)).findFirst();
+  }
+
+  /** The full names of a sex, or of either, that begin with an initial. */
+  List<String> startingWith(String initial, Sex sex) {
+    return fullNameKeys.stream()
+        .filter(r -> !r.sex().conflictsWith(sex) && r.key().startsWith(initial))
+        .map(Reading::key)
+        .toList();
+  }
+
+  private static GivenNames load() {
+    Map<String, Set<Reading>> byKey = new HashMap<>();
+    List<FullName> names = new ArrayList<>();
+    try (InputStream in = GivenNames.class.getResourceAsStream("hypocorisms.tsv");
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        FullName name = parse(line);
+        names.add(name);
+        Reading reading = new Reading(PhoneticKey.of(name.cyrillic()), name.sex());
+        byKey.computeIfAbsent(reading.key(), k -> new LinkedHashSet<>()).add(reading);
+        for (String form : name.forms()) {
+          byKey.computeIfAbsent(PhoneticKey.of(form), k -> new LinkedHashSet<>()).add(reading);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new GivenNames(byKey, names);
+  }
+
+  private static FullName parse(String line) {
+    String[] columns = line.split("\t", -1);
+    Sex sex = columns[1].equals("f") ? Sex.FEMALE : Sex.MALE;
+    List<String> forms = columns[2].isBlank() ? List.of() : List.of(columns[2].split(","));
+    return new FullName(columns[0], sex, forms);
+  }
+}

@@ -1,0 +1,223 @@
+package org.vigil.linkage;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A reported name taken apart into comparable parts, whatever the script, word order or form it was
+ * written in. All parts are {@link PhoneticKey phonetic keys}.
+ *
+ * @param surname the surname in its masculine form (Смирнова and Smirnova give {@code smirnov}), or
+ *     empty when the report gave none
+ * @param given every full given name the report may mean: Лёша gives {Алексей}; Саша gives
+ *     {Александр, Александра} unless the sex is known; empty when only an initial was given
+ * @param givenInitial first letter of the given name, also when only the initial was reported
+ * @param patronymic the father's name stem (Анатольевич and Anatolyevna both give {@code anatol}),
+ *     or empty
+ * @param patronymicInitial first letter of the patronymic, or empty
+ * @param sex what the given name, patronymic or surname form tell about the bearer's sex
+ */
+record PersonName(
+    String surname,
+    Set<String> given,
+    String givenInitial,
+    String patronymic,
+    String patronymicInitial,
+    Sex sex) {
+
+  private static final Pattern WORD_SEPARATOR = Pattern.compile("[^\\p{L}]+");
+
+  /** Apostrophes and primes stand for soft and hard signs inside romanised words (Natal'ya). */
+  private static final Pattern INTRA_WORD = Pattern.compile("['`’ʹʺ\"]");
+
+  private static final Pattern MALE_PATRONYMIC = Pattern.compile("(ov|ev|i)C$");
+  private static final Pattern FEMALE_PATRONYMIC = Pattern.compile("(ovna|evna|iCna)$");
+  private static final Pattern PATRONYMIC_SUFFIX =
+      Pattern.compile("(ovi?C|evi?C|iCna|ovna|evna|iC)$");
+  private static final Pattern FEMALE_SURNAME = Pattern.compile("(ova|eva|ina|aA)$");
+  private static final Pattern MALE_SURNAME = Pattern.compile("(ov|ev|in|i)$");
+  private static final int MIN_PATRONYMIC_LENGTH = 4;
+
+  /** Names repeat a great deal; parsing each distinct spelling once keeps batch runs fast. */
+  private static final Cache<String, PersonName> PARSED =
+      Caffeine.newBuilder().maximumSize(500_000).build();
+
+  /** Parses a name as a report wrote it. */
+  static PersonName parse(String raw) {
+    return PARSED.get(raw, PersonName::parseUncached);
+  }
+
+  boolean isEmpty() {
+    return surname.isEmpty() && given.isEmpty() && givenInitial.isEmpty();
+  }
+
+  private static PersonName parseUncached(String raw) {
+    Words words = Words.classify(raw);
+    String surname = words.surname();
+    Sex sex = words.sex(surname);
+    Set<String> given = words.givenKeys(sex);
+    String givenInitial = given.isEmpty() ? words.initial(0) : initialOf(words.givenWord);
+    String patronymicInitial =
+        words.patronymic.isEmpty()
+            ? words.initial(given.isEmpty() ? 1 : 0)
+            : initialOf(words.patronymic);
+    return new PersonName(
+        masculine(surname),
+        given,
+        givenInitial,
+        PATRONYMIC_SUFFIX.matcher(words.patronymic).replaceAll(""),
+        patronymicInitial,
+        sex);
+  }
+
+  private static String initialOf(String key) {
+    return key.isEmpty() ? "" : key.substring(0, 1);
+  }
+
+  /** Feminine surname forms become masculine, so that spouses and siblings share a surname key. */
+  static String masculine(String surname) {
+    if (surname.endsWith("ova") || surname.endsWith("eva") || surname.endsWith("ina")) {
+      return surname.substring(0, surname.length() - 1);
+    }
+    if (surname.endsWith("aA")) {
+      return surname.substring(0, surname.length() - 2) + "i";
+    }
+    return surname;
+  }
+
+  /** The words of one name, sorted into roles by what they look like rather than by position. */
+  private static final class Words {
+    private final List<String> unknown = new ArrayList<>();
+    private final List<String> givenLike = new ArrayList<>();
+    private final List<String> patronymicLike = new ArrayList<>();
+    private final List<String> initials = new ArrayList<>();
+    private String givenWord = "";
+    private String patronymic = "";
+
+    static Words classify(String raw) {
+      Words words = new Words();
+      for (String word : WORD_SEPARATOR.split(INTRA_WORD.matcher(raw.strip()).replaceAll(""))) {
+        String key = PhoneticKey.of(word);
+        if (key.isEmpty()) {
+          continue;
+        }
+        if (word.length() == 1) {
+          words.initials.add(key.substring(0, 1));
+        } else if (isPatronymicShaped(key)) {
+          words.patronymicLike.add(key);
+        } else if (!GivenNames.standard().readings(key).isEmpty()) {
+          words.givenLike.add(key);
+        } else {
+          words.unknown.add(key);
+        }
+      }
+      words.correctTypoInGivenName();
+      words.assignRoles();
+      return words;
+    }
+
+    /** With no known given name among the words, one may be a known name with a typo. */
+    private void correctTypoInGivenName() {
+      if (!givenLike.isEmpty()) {
+        return;
+      }
+      for (int i = 0; i < unknown.size(); i++) {
+        Optional<String> corrected = GivenNames.standard().correct(unknown.get(i));
+        if (corrected.isPresent()) {
+          unknown.remove(i);
+          givenLike.add(corrected.get());
+          return;
+        }
+      }
+    }
+
+    private static boolean isPatronymicShaped(String key) {
+      return key.length() >= MIN_PATRONYMIC_LENGTH
+          && (MALE_PATRONYMIC.matcher(key).find() || FEMALE_PATRONYMIC.matcher(key).find());
+    }
+
+    /**
+     * A patronymic-shaped word is a surname (Мицкевич) when nothing else can be one; a
+     * given-name-shaped word is a surname (Марк Захаров has none, but Лев Павел would) when two of
+     * them stand alone.
+     */
+    private void assignRoles() {
+      if (!patronymicLike.isEmpty() && unknown.isEmpty() && givenLike.size() < 2) {
+        unknown.add(patronymicLike.removeLast());
+      }
+      if (!patronymicLike.isEmpty()) {
+        patronymic = patronymicLike.getFirst();
+      }
+      if (unknown.isEmpty() && givenLike.size() >= 2) {
+        unknown.add(givenLike.removeLast());
+      }
+      if (givenLike.isEmpty() && unknown.size() >= 2) {
+        // No known given name (a rare or foreign one): the surname-shaped word is the surname,
+        // otherwise the formal order "Surname Given" of police lists and passports is assumed.
+        int surnameAt = Math.max(0, indexOfSurnameShaped());
+        givenWord = unknown.remove(surnameAt == 0 ? 1 : 0);
+      } else if (!givenLike.isEmpty()) {
+        givenWord = givenLike.getFirst();
+      }
+    }
+
+    private int indexOfSurnameShaped() {
+      for (int i = 0; i < unknown.size(); i++) {
+        String key = unknown.get(i);
+        if (FEMALE_SURNAME.matcher(key).find() || MALE_SURNAME.matcher(key).find()) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    String surname() {
+      return String.join("", unknown);
+    }
+
+    String initial(int index) {
+      return index < initials.size() ? initials.get(index) : "";
+    }
+
+    /** The given name's sex decides first, then the patronymic's, then the surname form's. */
+    Sex sex(String surname) {
+      Set<Sex> fromGiven = new LinkedHashSet<>();
+      GivenNames.standard().readings(givenWord).forEach(r -> fromGiven.add(r.sex()));
+      if (fromGiven.size() == 1) {
+        return fromGiven.iterator().next();
+      }
+      if (MALE_PATRONYMIC.matcher(patronymic).find()) {
+        return Sex.MALE;
+      }
+      if (FEMALE_PATRONYMIC.matcher(patronymic).find()) {
+        return Sex.FEMALE;
+      }
+      if (FEMALE_SURNAME.matcher(surname).find()) {
+        return Sex.FEMALE;
+      }
+      return MALE_SURNAME.matcher(surname).find() ? Sex.MALE : Sex.UNKNOWN;
+    }
+
+    Set<String> givenKeys(Sex sex) {
+      if (givenWord.isEmpty()) {
+        return Set.of();
+      }
+      Set<String> keys = new LinkedHashSet<>();
+      for (GivenNames.Reading reading : GivenNames.standard().readings(givenWord)) {
+        if (!reading.sex().conflictsWith(sex)) {
+          keys.add(reading.key());
+        }
+      }
+      if (keys.isEmpty()) {
+        keys.add(givenWord);
+      }
+      return Set.copyOf(keys);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package org.vigil.linkage;
+
+/**
+ * Where the match score (log2 likelihood ratio) turns a pair of reports into one person.
+ *
+ * @param merge at or above this, the reports are merged without review
+ * @param review at or above this and below merge, a person has to decide
+ */
+record Thresholds(double merge, double review) {
+  /** Set from runs on generated data; see docs/linkage.md. */
+  static final Thresholds DEFAULT = new Thresholds(15, 8);
+}

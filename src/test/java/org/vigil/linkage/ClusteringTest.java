@@ -1,0 +1,76 @@
+package org.vigil.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+class ClusteringTest {
+  private static final List<Generator.Labelled> DATA = new Generator(5).generate(400, 1_200);
+
+  @Property(tries = 8)
+  void shufflingTheInputGivesTheSamePersons(@ForAll @LongRange(min = 1) long seed) {
+    List<ReportFacts> reports =
+        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    Set<Set<String>> before = partition(reports);
+    Collections.shuffle(reports, new Random(seed));
+    assertThat(partition(reports)).isEqualTo(before);
+  }
+
+  @Property(tries = 8)
+  void personIdsDoNotDependOnOrderEither(@ForAll @LongRange(min = 1) long seed) {
+    List<ReportFacts> reports =
+        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    Map<String, String> before = assignments(reports);
+    Collections.shuffle(reports, new Random(seed));
+    assertThat(assignments(reports)).isEqualTo(before);
+  }
+
+  @Test
+  void beatsTheExactNameBaselineByFar() {
+    List<ReportFacts> reports = DATA.stream().map(Generator.Labelled::report).toList();
+    List<String> ids = reports.stream().map(ReportFacts::reportId).toList();
+    Map<String, String> truth = new HashMap<>();
+    DATA.forEach(l -> truth.put(l.report().reportId(), l.personId()));
+    Quality vigil =
+        Quality.of(ids, Clustering.personIds(reports, Clustering.cluster(reports)), truth);
+    Quality baseline = Quality.of(ids, Baseline.personIds(reports), truth);
+    assertThat(vigil.pairF1()).isGreaterThan(0.9);
+    assertThat(vigil.bcubedF1()).isGreaterThan(0.9);
+    assertThat(baseline.pairF1()).isLessThan(0.5);
+  }
+
+  @Test
+  void everyReportGetsExactlyOnePerson() {
+    List<ReportFacts> reports = DATA.stream().map(Generator.Labelled::report).toList();
+    List<String> persons = Clustering.personIds(reports, Clustering.cluster(reports));
+    assertThat(persons).hasSameSizeAs(reports).doesNotContainNull();
+  }
+
+  private static Map<String, String> assignments(List<ReportFacts> reports) {
+    List<String> persons = Clustering.personIds(reports, Clustering.cluster(reports));
+    Map<String, String> byReport = new HashMap<>();
+    for (int i = 0; i < reports.size(); i++) {
+      byReport.put(reports.get(i).reportId(), persons.get(i));
+    }
+    return byReport;
+  }
+
+  private static Set<Set<String>> partition(List<ReportFacts> reports) {
+    Map<String, Set<String>> byPerson = new HashMap<>();
+    assignments(reports)
+        .forEach(
+            (report, person) -> byPerson.computeIfAbsent(person, p -> new HashSet<>()).add(report));
+    return new HashSet<>(byPerson.values());
+  }
+}

@@ -1,0 +1,117 @@
+package org.vigil.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.Main;
+import picocli.CommandLine;
+
+class LinkCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void badRowsAreReportedWithLineNumbersAndSkipped() throws Exception {
+    Path in = dir.resolve("reports.csv");
+    Files.writeString(
+        in,
+        """
+        report_id,name,birth_year,city,detained_on,police_station,source
+        r1,Алексей Навальный,1976,Москва,2021-01-23,ОВД Тверской,press
+        r2,"Навальный Алексей Анатольевич",1976,Moscow,2021-01-23,,lawyer
+        r3,Иван Иванов,nineteen,Москва,2021-01-23,,witness
+        r4,Мария Смирнова,1990,Москва,23/01/2021,,relative
+        r5,,1990,Москва,2021-01-23,,relative
+        r6,Пётр Петров,1990
+        r1,Лёша Навальный,,Москва,2021-01-23,,relative
+        r7,"Лёша Навальный",,Москва,2021-01-23,,relative
+        """,
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("clusters.csv");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int exit = run(stdout, stderr, "link", "--in", in.toString(), "--out", out.toString());
+
+    assertThat(exit).isZero();
+    assertThat(stderr.toString())
+        .contains("line 4: birth_year is not a plausible year: 'nineteen'")
+        .contains("line 5: detained_on is not a date")
+        .contains("line 6: empty name")
+        .contains("line 7: expected 7 fields, found 3")
+        .contains("line 8: duplicate report_id r1 (first on line 2)");
+    assertThat(stdout.toString())
+        .contains("linked 3 reports into 1 persons")
+        .contains("5 bad rows");
+    List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertThat(rows).containsExactly("report_id,person_id", "r1,P-r1", "r2,P-r1", "r7,P-r1");
+  }
+
+  @Test
+  void truthPrintsPairwiseAndBcubedQualityForVigilAndTheBaseline() throws Exception {
+    StringWriter ignored = new StringWriter();
+    run(
+        new StringWriter(),
+        ignored,
+        "link-bench",
+        "generate",
+        "--persons",
+        "200",
+        "--seed",
+        "3",
+        "--out",
+        dir.toString());
+    for (String mode : List.of("", "--baseline")) {
+      StringWriter stdout = new StringWriter();
+      List<String> args =
+          new java.util.ArrayList<>(
+              List.of(
+                  "link",
+                  "--in",
+                  dir.resolve("reports.csv").toString(),
+                  "--out",
+                  dir.resolve("clusters.csv").toString(),
+                  "--truth",
+                  dir.resolve("truth.csv").toString()));
+      if (!mode.isEmpty()) {
+        args.add(mode);
+      }
+      assertThat(run(stdout, ignored, args.toArray(String[]::new))).isZero();
+      assertThat(stdout.toString())
+          .contains("linked 2000 reports")
+          .contains("pairwise precision")
+          .contains("B-cubed");
+    }
+    assertThat(Files.readAllLines(dir.resolve("clusters.csv"))).hasSize(2001);
+  }
+
+  @Test
+  void aFileWithoutTheHeaderIsRefused() throws Exception {
+    Path in = dir.resolve("reports.csv");
+    Files.writeString(in, "id,name\n1,Иван\n");
+    StringWriter stderr = new StringWriter();
+    int exit =
+        run(
+            new StringWriter(),
+            stderr,
+            "link",
+            "--in",
+            in.toString(),
+            "--out",
+            dir.resolve("o.csv").toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(stderr.toString()).contains("expected the header report_id,name,birth_year");
+  }
+
+  private static int run(StringWriter stdout, StringWriter stderr, String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(stdout));
+    cli.setErr(new PrintWriter(stderr));
+    return cli.execute(args);
+  }
+}
