@@ -9,6 +9,8 @@ import org.vigil.cases.Cases;
 import org.vigil.http.WebServer;
 import org.vigil.intake.Intake;
 import org.vigil.intake.IntakeRoutes;
+import org.vigil.linkage.Linkage;
+import org.vigil.linkage.LinkageRoutes;
 import org.vigil.security.Accounts;
 import org.vigil.security.PublicRateLimit;
 import org.vigil.security.Vault;
@@ -27,6 +29,7 @@ public final class Vigil implements AutoCloseable {
   private final Campaigns campaigns;
   private final PoliceStations stations;
   private final Cases cases;
+  private final Linkage linkage;
   private final Intake intake;
   private WebServer server;
 
@@ -36,7 +39,8 @@ public final class Vigil implements AutoCloseable {
     this.campaigns = new Campaigns(database.jdbi());
     this.stations = new PoliceStations(database.jdbi());
     this.cases = new Cases(database.jdbi(), vault);
-    this.intake = new Intake(database.jdbi(), vault, cases, campaigns, stations);
+    this.linkage = new Linkage(database.jdbi(), vault, cases);
+    this.intake = new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations);
   }
 
   /** Opens the database and the keyset without listening: for CLI commands. */
@@ -67,6 +71,7 @@ public final class Vigil implements AutoCloseable {
           CaseRoutes.register(api, cases);
           CampaignRoutes.register(api, campaigns);
           StationRoutes.register(api, stations);
+          LinkageRoutes.register(api, linkage);
         });
   }
 

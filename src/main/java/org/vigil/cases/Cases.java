@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,21 @@ public final class Cases {
   }
 
   /**
-   * Opens the cases inside the caller's transaction, so a report and its detention are stored
-   * together or not at all. Until linkage recognises repeated reports, each report is its own
-   * person.
+   * A sealed case and the person linkage says it is about: the person sealed with it (who is then
+   * new) or a person already known.
    */
-  public void open(Handle h, List<SealedCase> sealed, long now) throws SQLException {
-    if (sealed.isEmpty()) return;
+  public record Opening(SealedCase sealed, String personId) {
+    boolean startsPerson() {
+      return personId.equals(sealed.personId());
+    }
+  }
+
+  /**
+   * Opens the cases inside the caller's transaction, so a report and its detention are stored
+   * together or not at all.
+   */
+  public void open(Handle h, List<Opening> openings, long now) throws SQLException {
+    if (openings.isEmpty()) return;
     try (var persons =
             new Batch(
                 h,
@@ -83,13 +93,16 @@ public final class Cases {
                 """
                 INSERT INTO detention_statuses (id, detention_id, status, happened_at, recorded_at,
                   source, author) VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-      for (SealedCase c : sealed) {
+      for (Opening opening : openings) {
+        SealedCase c = opening.sealed();
         NewDetention d = c.detention();
-        persons.add(
-            c.personId(), now, c.nameEnc(), c.birthYearEnc(), c.contactEnc(), d.consent(), false);
+        if (opening.startsPerson()) {
+          persons.add(
+              c.personId(), now, c.nameEnc(), c.birthYearEnc(), c.contactEnc(), d.consent(), false);
+        }
         detentions.add(
             c.detentionId(),
-            c.personId(),
+            opening.personId(),
             d.eventId(),
             d.reportId(),
             d.detainedAt(),
@@ -119,6 +132,47 @@ public final class Cases {
       detentions.execute();
       statuses.execute();
     }
+  }
+
+  /** The persons with these ids, decrypted, for a coordinator weighing who a report is about. */
+  public Map<String, Person> persons(Collection<String> ids) {
+    if (ids.isEmpty()) return Map.of();
+    return jdbi.withHandle(
+        h ->
+            h
+                .createQuery("SELECT * FROM persons WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> person(rs, rs.getString("id")))
+                .stream()
+                .collect(Collectors.toMap(Person::id, p -> p)));
+  }
+
+  /** Starts a person for a report a coordinator says is about nobody known yet. */
+  public String startPerson(Handle h, String name, Integer birthYear, Consent consent) {
+    String id = Ids.next();
+    h.createUpdate(
+            """
+            INSERT INTO persons (id, created_at, name_enc, birth_year_enc, consent, public_figure)
+            VALUES (:id, :now, :name, :birthYear, :consent, false)""")
+        .bind("id", id)
+        .bind("now", System.currentTimeMillis())
+        .bind("name", vault.seal(name, "persons.name/" + id))
+        .bind(
+            "birthYear",
+            vault.seal(birthYear == null ? null : birthYear.toString(), "persons.birth_year/" + id))
+        .bind("consent", consent)
+        .execute();
+    return id;
+  }
+
+  /** Moves the detention a report opened to another person. */
+  public void movePerson(Handle h, String reportId, String personId) {
+    h.createUpdate(
+            "UPDATE detentions SET person_id = :person, updated_at = :now WHERE report_id = :report")
+        .bind("person", personId)
+        .bind("now", System.currentTimeMillis())
+        .bind("report", reportId)
+        .execute();
   }
 
   /** A page of an event's detentions, oldest first; {@code after} is the last id seen. */
@@ -235,17 +289,19 @@ public final class Cases {
         vault.open(rs.getBytes("note_enc"), "detention_statuses.note/" + id));
   }
 
-  private Detention detention(ResultSet rs, List<StatusChange> timeline) throws SQLException {
-    String personId = rs.getString("person_id");
+  private Person person(ResultSet rs, String personId) throws SQLException {
     String birthYear = vault.open(rs.getBytes("birth_year_enc"), "persons.birth_year/" + personId);
-    Person person =
-        new Person(
-            personId,
-            vault.open(rs.getBytes("name_enc"), "persons.name/" + personId),
-            birthYear == null ? null : Integer.valueOf(birthYear),
-            vault.open(rs.getBytes("contact_enc"), "persons.contact/" + personId),
-            Consent.valueOf(rs.getString("consent")),
-            rs.getBoolean("public_figure"));
+    return new Person(
+        personId,
+        vault.open(rs.getBytes("name_enc"), "persons.name/" + personId),
+        birthYear == null ? null : Integer.valueOf(birthYear),
+        vault.open(rs.getBytes("contact_enc"), "persons.contact/" + personId),
+        Consent.valueOf(rs.getString("consent")),
+        rs.getBoolean("public_figure"));
+  }
+
+  private Detention detention(ResultSet rs, List<StatusChange> timeline) throws SQLException {
+    Person person = person(rs, rs.getString("person_id"));
     String detainedAt = rs.getString("detained_at");
     return new Detention(
         rs.getString("id"),

@@ -24,6 +24,7 @@ import org.vigil.http.ApiError;
 import org.vigil.http.ApiError.FieldError;
 import org.vigil.http.Json;
 import org.vigil.http.Page;
+import org.vigil.linkage.Linkage;
 import org.vigil.security.Vault;
 import org.vigil.station.PoliceStations;
 import org.vigil.storage.Ids;
@@ -41,13 +42,19 @@ public final class Intake implements AutoCloseable {
   private final Cases cases;
   private final ReportWriter writer;
 
-  public Intake(Jdbi jdbi, Vault vault, Cases cases, Campaigns campaigns, PoliceStations stations) {
+  public Intake(
+      Jdbi jdbi,
+      Vault vault,
+      Cases cases,
+      Linkage linkage,
+      Campaigns campaigns,
+      PoliceStations stations) {
     this.jdbi = jdbi;
     this.vault = vault;
     this.campaigns = campaigns;
     this.stations = stations;
     this.cases = cases;
-    this.writer = new ReportWriter(jdbi, cases);
+    this.writer = new ReportWriter(jdbi, linkage);
   }
 
   /** The outcome of a submission: the report's id, and whether it was stored before. */

@@ -3,6 +3,7 @@ package org.vigil.intake;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vigil.cases.Cases;
+import org.vigil.linkage.Linkage;
 import org.vigil.storage.Batch;
 
 /**
@@ -31,14 +32,14 @@ final class ReportWriter implements AutoCloseable {
       ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING""";
 
   private final Jdbi jdbi;
-  private final Cases cases;
+  private final Linkage linkage;
   private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(8192);
   private final Thread thread;
   private volatile boolean closing;
 
-  ReportWriter(Jdbi jdbi, Cases cases) {
+  ReportWriter(Jdbi jdbi, Linkage linkage) {
     this.jdbi = jdbi;
-    this.cases = cases;
+    this.linkage = linkage;
     this.thread = Thread.ofPlatform().name("report-writer").daemon(false).start(this::run);
   }
 
@@ -70,9 +71,11 @@ final class ReportWriter implements AutoCloseable {
 
   private void write(List<Pending> batch) {
     try {
-      int[] inserted = jdbi.inTransaction(h -> insert(h, cases, batch));
+      int[] inserted = jdbi.inTransaction(h -> insert(h, linkage, batch));
       for (int i = 0; i < batch.size(); i++) batch.get(i).stored().complete(inserted[i] != 0);
     } catch (SQLException | RuntimeException e) {
+      // The linker may have seen reports that were rolled back: rebuild it from what is stored.
+      linkage.reload();
       if (batch.size() == 1) {
         log.error("could not store report {}", batch.getFirst().id(), e);
         batch.getFirst().stored().completeExceptionally(e);
@@ -84,7 +87,7 @@ final class ReportWriter implements AutoCloseable {
   }
 
   /** Writes one batch with the statements of the live path; the intake benchmark reuses it. */
-  static int[] insert(Handle h, Cases cases, List<Pending> batch) throws SQLException {
+  static int[] insert(Handle h, Linkage linkage, List<Pending> batch) throws SQLException {
     int[] inserted;
     try (var reports = new Batch(h, INSERT)) {
       for (Pending p : batch) {
@@ -116,12 +119,26 @@ final class ReportWriter implements AutoCloseable {
       }
       inserted = reports.execute();
     }
-    List<Cases.SealedCase> opened = new ArrayList<>();
+    List<Linkage.Arrival> arrivals = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
       // A report whose key was already used stores nothing, so it opens no case either.
-      if (inserted[i] != 0 && batch.get(i).newCase() != null) opened.add(batch.get(i).newCase());
+      if (inserted[i] != 0 && p.newCase() != null) {
+        ReportContent c = p.content();
+        arrivals.add(
+            new Linkage.Arrival(
+                Linkage.facts(
+                    p.id(),
+                    c.name(),
+                    c.birthYear(),
+                    c.city(),
+                    c.detainedAt(),
+                    c.policeStation(),
+                    c.source().name().toLowerCase(Locale.ROOT)),
+                p.newCase()));
+      }
     }
-    cases.open(h, opened, batch.getLast().receivedAt());
+    linkage.link(h, arrivals, batch.getLast().receivedAt());
     return inserted;
   }
 

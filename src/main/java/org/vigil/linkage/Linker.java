@@ -43,17 +43,41 @@ public final class Linker {
    * @throws IllegalArgumentException if a report with this id was linked before
    */
   public synchronized LinkDecision link(ReportFacts report) {
+    return link(report, null);
+  }
+
+  /**
+   * Decides who a new report is about; if it starts a person, that person gets {@code newPersonId}
+   * (so that it can be the id the person is stored under), or a fresh id if null.
+   *
+   * @throws IllegalArgumentException if a report with this id was linked before
+   */
+  public synchronized LinkDecision link(ReportFacts report, String newPersonId) {
     if (reportIndex.containsKey(report.reportId())) {
       throw new IllegalArgumentException("report already linked: " + report.reportId());
     }
     Evidence evidence = Evidence.of(report);
     List<LinkDecision.Candidate> candidates = candidates(evidence);
-    LinkDecision decision = decide(report.reportId(), evidence, candidates);
+    LinkDecision decision = decide(report.reportId(), evidence, candidates, newPersonId);
     int person = personIndex.get(decision.personId());
     remember(report.reportId(), evidence, person);
     describe(person, evidence);
     journal.add(decision);
     return decision;
+  }
+
+  /**
+   * Takes back a decision made earlier (read from storage when the service starts): the report
+   * belongs to the person, and nothing is decided or journalled.
+   */
+  public synchronized void restore(ReportFacts report, String personId) {
+    if (reportIndex.containsKey(report.reportId())) {
+      throw new IllegalArgumentException("report already linked: " + report.reportId());
+    }
+    Evidence evidence = Evidence.of(report);
+    int person = personIndex.computeIfAbsent(personId, this::addPerson);
+    remember(report.reportId(), evidence, person);
+    describe(person, evidence);
   }
 
   /**
@@ -112,7 +136,10 @@ public final class Linker {
    * person contradicts the report (as the batch linkage does); otherwise a person decides.
    */
   private LinkDecision decide(
-      String reportId, Evidence evidence, List<LinkDecision.Candidate> candidates) {
+      String reportId,
+      Evidence evidence,
+      List<LinkDecision.Candidate> candidates,
+      String newPersonId) {
     List<LinkDecision.Candidate> confident =
         candidates.stream().filter(c -> c.score() >= thresholds.merge()).toList();
     if (confident.size() == 1
@@ -122,7 +149,7 @@ public final class Linker {
       LinkDecision.Candidate best = confident.getFirst();
       return new LinkDecision.Matched(reportId, best.personId(), best.score());
     }
-    String personId = newPersonId();
+    String personId = newPersonId != null ? newPersonId : newPersonId();
     personIndex.put(personId, addPerson(personId));
     return candidates.isEmpty()
         ? new LinkDecision.NewPerson(reportId, personId)

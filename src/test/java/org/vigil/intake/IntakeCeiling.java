@@ -7,6 +7,7 @@ import java.util.List;
 import org.vigil.Vigil;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Consent;
+import org.vigil.linkage.Linkage;
 import org.vigil.security.Role;
 import org.vigil.security.Vault;
 
@@ -26,12 +27,14 @@ public final class IntakeCeiling {
     int reports = Integer.parseInt(args[2]);
     try (Vigil vigil = Vigil.open(url, keyset)) {
       String operator = vigil.accounts().addUser("ceiling-operator", Role.OPERATOR).userId();
-      Cases cases = new Cases(vigil.database().jdbi(), Vault.openOrCreate(keyset));
+      Vault vault = Vault.openOrCreate(keyset);
+      Linkage linkage =
+          new Linkage(vigil.database().jdbi(), vault, new Cases(vigil.database().jdbi(), vault));
       // The first round warms the JIT up, as the HTTP run's warm-up does; the second is timed.
-      insert(vigil, cases, batches(vigil, operator, reports));
+      insert(vigil, linkage, batches(vigil, operator, reports));
       List<List<Pending>> timed = batches(vigil, operator, reports);
       long start = System.nanoTime();
-      insert(vigil, cases, timed);
+      insert(vigil, linkage, timed);
       double seconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("ceiling_reports_per_s=%.0f%n", reports / seconds);
     }
@@ -49,10 +52,10 @@ public final class IntakeCeiling {
     return batches;
   }
 
-  private static void insert(Vigil vigil, Cases cases, List<List<Pending>> batches)
+  private static void insert(Vigil vigil, Linkage linkage, List<List<Pending>> batches)
       throws Exception {
     for (List<Pending> batch : batches) {
-      vigil.database().jdbi().inTransaction(h -> ReportWriter.insert(h, cases, batch));
+      vigil.database().jdbi().inTransaction(h -> ReportWriter.insert(h, linkage, batch));
     }
   }
 

@@ -47,7 +47,9 @@ public final class TestVigil implements AutoCloseable {
     return tokens.computeIfAbsent(
         role,
         r -> {
-          vigil.accounts().addUser("test-" + r.code(), r);
+          if (vigil.accounts().findUser("test-" + r.code()).isEmpty()) {
+            vigil.accounts().addUser("test-" + r.code(), r);
+          }
           return vigil.accounts().createToken("test-" + r.code());
         });
   }

@@ -1,0 +1,60 @@
+package org.vigil.linkage;
+
+import static org.vigil.security.Role.ADMIN;
+import static org.vigil.security.Role.COORDINATOR;
+
+import io.javalin.http.Context;
+import java.util.Map;
+import org.vigil.http.Api;
+import org.vigil.http.ApiError;
+import org.vigil.http.Fields;
+import org.vigil.http.JsonBody;
+import org.vigil.http.Page;
+
+/** HTTP routes for the review queue and for coordinators' decisions on who a report is about. */
+public final class LinkageRoutes {
+  private final Linkage linkage;
+
+  private LinkageRoutes(Linkage linkage) {
+    this.linkage = linkage;
+  }
+
+  public static void register(Api api, Linkage linkage) {
+    LinkageRoutes routes = new LinkageRoutes(linkage);
+    api.get(
+        "/api/review",
+        ctx -> ctx.json(Map.of("items", linkage.reviewItems(Page.limit(ctx)))),
+        COORDINATOR,
+        ADMIN);
+    api.post("/api/reports/{id}/person", routes::decide, COORDINATOR, ADMIN);
+    api.get(
+        "/api/reports/{id}/decisions",
+        ctx -> ctx.json(Map.of("items", routes.history(ctx.pathParam("id")))),
+        COORDINATOR,
+        ADMIN);
+  }
+
+  /**
+   * {@code {"person": ID}} links the report to that person (confirm a candidate, merge, or undo a
+   * decision); {@code {"person": null}} gives it a person of its own (reject, split).
+   */
+  private void decide(Context ctx) {
+    String reportId = ctx.pathParam("id");
+    history(reportId);
+    var body = JsonBody.object(ctx);
+    Fields f = Fields.of(body);
+    String person = f.text("person", 64, false);
+    if (!body.has("person"))
+      f.reject("person", "is required: a person id, or null for a new person");
+    if (person != null && !linkage.personExists(person))
+      f.reject("person", "no person with this id");
+    f.done();
+    ctx.status(201).json(linkage.decide(reportId, person, Api.principal(ctx).userId()));
+  }
+
+  private java.util.List<Linkage.Decision> history(String reportId) {
+    var decisions = linkage.history(reportId);
+    if (decisions.isEmpty()) throw ApiError.notFound("no linked report " + reportId);
+    return decisions;
+  }
+}
