@@ -3,6 +3,8 @@
 #
 #   bench/intake.sh [SECONDS] [CONNECTIONS]      (defaults: 15 s, 64 connections)
 #
+# The reports are the linkage generator's (20,000 persons, 200,000 reports in real spellings),
+# so linkage, which runs inside the writer's transaction, sees a protest day's traffic.
 # For SQLite and PostgreSQL each: the raw batched INSERT ceiling (IntakeCeiling: the same rows,
 # the writer's own statements, 1,000 reports per transaction, no HTTP, after an untimed round of
 # the same size for the JIT), then wrk POSTing reports to a real server on loopback (20 s warm-up
@@ -30,6 +32,13 @@ java=(./vigil jdk java --sun-misc-unsafe-memory-access=allow)
 "${java[@]}" -version >/dev/null 2>&1 || java=(./vigil jdk java)
 cp="target/vigil.jar:target/test-classes"
 
+# Realistic reports: the linkage generator's persons, each reported several times in the
+# spellings of real reports, so that linkage works as on a protest day.
+"${java[@]}" -jar target/vigil.jar link-bench generate --persons 20000 --reports 200000 --seed 23 \
+  --out "$work/gen" >/dev/null 2>&1
+"${java[@]}" -cp "$cp" org.vigil.intake.BenchReports "$work/gen/reports.csv" "$work/bodies.jsonl" 2>/dev/null
+export VIGIL_BODIES="$work/bodies.jsonl"
+
 fresh_db() { # $1 = sqlite|postgresql, $2 = name; prints a JDBC URL of an empty database
   if [[ $1 == sqlite ]]; then
     mkdir -p "$work/$2" && echo "jdbc:sqlite:$work/$2/vigil.db"
@@ -47,7 +56,7 @@ count_reports() { # $1 = sqlite|postgresql, $2 = name
 printf '%-11s %12s %12s %9s %9s %7s\n' database ceiling/s http/s p50 p99 ratio
 for db in sqlite postgresql; do
   url=$(fresh_db $db bench_ceiling)
-  ceiling=$("${java[@]}" -cp "$cp" org.vigil.intake.IntakeCeiling "$url" "$work/keyset.json" "$ceiling_reports" 2>/dev/null |
+  ceiling=$("${java[@]}" -cp "$cp" org.vigil.intake.IntakeCeiling "$url" "$work/keyset.json" "$ceiling_reports" "$VIGIL_BODIES" 2>/dev/null |
     sed -n 's/^ceiling_reports_per_s=//p')
 
   url=$(fresh_db $db bench_http)

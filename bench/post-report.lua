@@ -1,8 +1,23 @@
--- wrk script for bench/intake.sh: POSTs the report IntakeCeiling writes, with an operator token.
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("VIGIL_TOKEN")
-wrk.body = '{"name": "Иван Петров", "birth_year": 1990, "city": "Москва", ' ..
-  '"detained_at": "2021-01-23T14:05:00+03:00", "place": "Пушкинская площадь", ' ..
-  '"police_station": "ОВД Тверской", "source": "relative", "contact": "+7 900 000-00-00", ' ..
-  '"text": "free text from the caller", "consent": "none"}'
+-- wrk script for bench/intake.sh: POSTs the report bodies of VIGIL_BODIES (one JSON object per
+-- line, made by BenchReports from the linkage generator) with an operator token, each wrk thread
+-- starting at its own place in the file.
+local bodies = {}
+local next_body = 1
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("offset", threads * 7919)
+end
+
+function init(args)
+  for line in io.lines(os.getenv("VIGIL_BODIES")) do bodies[#bodies + 1] = line end
+  next_body = (offset % #bodies) + 1
+end
+
+function request()
+  local body = bodies[next_body]
+  next_body = next_body % #bodies + 1
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json",
+    ["Authorization"] = "Bearer " .. os.getenv("VIGIL_TOKEN")}, body)
+end

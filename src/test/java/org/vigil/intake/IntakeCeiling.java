@@ -1,12 +1,10 @@
 package org.vigil.intake;
 
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.vigil.Vigil;
 import org.vigil.cases.Cases;
-import org.vigil.cases.Consent;
 import org.vigil.linkage.Linkage;
 import org.vigil.security.Role;
 import org.vigil.security.Vault;
@@ -16,7 +14,7 @@ import org.vigil.security.Vault;
  * advance, written by the writer's own statements in transactions of 1,000 reports from one thread,
  * with no HTTP, no JSON and no queue. Prints {@code ceiling_reports_per_s=N}.
  *
- * <p>Usage: {@code IntakeCeiling DB_URL KEYSET REPORTS}
+ * <p>Usage: {@code IntakeCeiling DB_URL KEYSET REPORTS BODIES} (BODIES from {@link BenchReports})
  */
 public final class IntakeCeiling {
   private static final int BATCH = 1000;
@@ -25,14 +23,15 @@ public final class IntakeCeiling {
     String url = args[0];
     Path keyset = Path.of(args[1]);
     int reports = Integer.parseInt(args[2]);
+    List<ReportContent> bodies = BenchReports.read(Path.of(args[3]));
     try (Vigil vigil = Vigil.open(url, keyset)) {
       String operator = vigil.accounts().addUser("ceiling-operator", Role.OPERATOR).userId();
       Vault vault = Vault.openOrCreate(keyset);
       Linkage linkage =
           new Linkage(vigil.database().jdbi(), vault, new Cases(vigil.database().jdbi(), vault));
       // The first round warms the JIT up, as the HTTP run's warm-up does; the second is timed.
-      insert(vigil, linkage, batches(vigil, operator, reports));
-      List<List<Pending>> timed = batches(vigil, operator, reports);
+      insert(vigil, linkage, batches(vigil, operator, bodies, 0, reports));
+      List<List<Pending>> timed = batches(vigil, operator, bodies, reports, reports);
       long start = System.nanoTime();
       insert(vigil, linkage, timed);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -40,12 +39,15 @@ public final class IntakeCeiling {
     }
   }
 
-  private static List<List<Pending>> batches(Vigil vigil, String operator, int reports) {
+  /** Reports {@code from} to {@code from + count} of the bodies, wrapping round, in batches. */
+  private static List<List<Pending>> batches(
+      Vigil vigil, String operator, List<ReportContent> bodies, int from, int count) {
     List<List<Pending>> batches = new ArrayList<>();
-    for (int i = 0; i < reports; i += BATCH) {
+    for (int i = from; i < from + count; i += BATCH) {
       List<Pending> batch = new ArrayList<>(BATCH);
-      for (int j = i; j < Math.min(reports, i + BATCH); j++) {
-        batch.add(vigil.intake().seal(report(), Channel.OPERATOR, operator, null, null, null));
+      for (int j = i; j < Math.min(from + count, i + BATCH); j++) {
+        ReportContent report = bodies.get(j % bodies.size());
+        batch.add(vigil.intake().seal(report, Channel.OPERATOR, operator, null, null, null));
       }
       batches.add(batch);
     }
@@ -57,26 +59,5 @@ public final class IntakeCeiling {
     for (List<Pending> batch : batches) {
       vigil.database().jdbi().inTransaction(h -> ReportWriter.insert(h, linkage, batch));
     }
-  }
-
-  /** The report bench/post-report.lua sends. */
-  static ReportContent report() {
-    return new ReportContent(
-        "Иван Петров",
-        1990,
-        "Москва",
-        OffsetDateTime.parse("2021-01-23T14:05:00+03:00"),
-        "Пушкинская площадь",
-        "ОВД Тверской",
-        Reporter.RELATIVE,
-        "+7 900 000-00-00",
-        "free text from the caller",
-        null,
-        null,
-        null,
-        Consent.NONE,
-        false,
-        false,
-        false);
   }
 }
