@@ -118,6 +118,50 @@ class CrashTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_graceful_stop_under_load_answers_or_refuses_but_loses_nothing(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, dir.resolve("data"))) {
+      Path keyset = dir.resolve("keyset.json");
+      String operator;
+      try (Vigil setup = Vigil.open(db.url(), keyset)) {
+        setup.accounts().addUser("stop-operator", Role.OPERATOR);
+        operator = setup.accounts().createToken("stop-operator");
+      }
+      Map<String, String> acknowledged = new ConcurrentHashMap<>();
+      Set<String> inDoubt = ConcurrentHashMap.newKeySet();
+      try (ChildVigil server =
+          ChildVigil.start(
+              "serve", "--db", db.url(), "--keyset", keyset.toString(), "--port", "0")) {
+        String base = "http://127.0.0.1:" + server.awaitPort();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+          int client = c;
+          clients.add(
+              Thread.ofVirtual()
+                  .start(() -> submitUntilRefused(base, operator, client, acknowledged, inDoubt)));
+        }
+        while (acknowledged.size() < 200) Thread.sleep(10);
+        assertThat(server.stop()).as("exit code after SIGTERM").isIn(0, 143);
+        for (Thread t : clients) t.join();
+      }
+      try (Database database = Database.open(db.url())) {
+        Set<String> stored =
+            Set.copyOf(
+                database
+                    .jdbi()
+                    .withHandle(
+                        h ->
+                            h.createQuery("SELECT idempotency_key FROM reports")
+                                .mapTo(String.class)
+                                .list()));
+        assertThat(stored).containsAll(acknowledged.keySet());
+        assertThat(stored.size()).isLessThanOrEqualTo(acknowledged.size() + inDoubt.size());
+      }
+    }
+  }
+
   private void submitUntilRefused(
       String base,
       String token,

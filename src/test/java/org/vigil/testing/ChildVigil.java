@@ -72,6 +72,13 @@ public final class ChildVigil implements AutoCloseable {
     return String.join("\n", output);
   }
 
+  /** SIGTERM: the server stops as an operator stops it, and this waits for it to exit. */
+  public int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("did not stop");
+    return process.exitValue();
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
