@@ -32,7 +32,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("vigil: " + e.getMessage());
+          cmd.getErr().println("vigil: " + (e.getMessage() != null ? e.getMessage() : e));
           return e instanceof IllegalArgumentException ? 2 : 1;
         });
     System.exit(cli.execute(args));

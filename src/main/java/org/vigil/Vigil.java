@@ -1,11 +1,14 @@
 package org.vigil;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.vigil.campaign.CampaignRoutes;
 import org.vigil.campaign.Campaigns;
 import org.vigil.cases.CaseRoutes;
 import org.vigil.cases.Cases;
+import org.vigil.http.Api;
 import org.vigil.http.WebServer;
 import org.vigil.intake.Intake;
 import org.vigil.intake.IntakeRoutes;
@@ -79,11 +82,11 @@ public final class Vigil implements AutoCloseable {
     int one = database.jdbi().withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
     return Map.of(
         "status", one == 1 ? "ok" : "degraded",
-        "database", database.dialect().name().toLowerCase(java.util.Locale.ROOT),
+        "database", database.dialect().name().toLowerCase(Locale.ROOT),
         "version", Main.version());
   }
 
-  public java.util.List<org.vigil.http.Api.Route> routes() {
+  public List<Api.Route> routes() {
     return server.routes();
   }
 
