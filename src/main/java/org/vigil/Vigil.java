@@ -14,6 +14,8 @@ import org.vigil.intake.Intake;
 import org.vigil.intake.IntakeRoutes;
 import org.vigil.linkage.Linkage;
 import org.vigil.linkage.LinkageRoutes;
+import org.vigil.media.MediaRoutes;
+import org.vigil.media.Photos;
 import org.vigil.security.Accounts;
 import org.vigil.security.PublicRateLimit;
 import org.vigil.security.Vault;
@@ -33,6 +35,7 @@ public final class Vigil implements AutoCloseable {
   private final PoliceStations stations;
   private final Cases cases;
   private final Linkage linkage;
+  private final Photos photos;
   private final Intake intake;
   private WebServer server;
 
@@ -43,6 +46,7 @@ public final class Vigil implements AutoCloseable {
     this.stations = new PoliceStations(database.jdbi());
     this.cases = new Cases(database.jdbi(), vault);
     this.linkage = new Linkage(database.jdbi(), vault, cases);
+    this.photos = new Photos(database.jdbi());
     this.intake = new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations);
   }
 
@@ -75,6 +79,7 @@ public final class Vigil implements AutoCloseable {
           CampaignRoutes.register(api, campaigns);
           StationRoutes.register(api, stations);
           LinkageRoutes.register(api, linkage);
+          MediaRoutes.register(api, photos, campaigns);
         });
   }
 

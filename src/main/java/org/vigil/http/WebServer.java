@@ -1,6 +1,7 @@
 package org.vigil.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -37,6 +38,10 @@ public final class WebServer implements AutoCloseable {
               config.showJavalinBanner = false;
               config.startupWatcherEnabled = false;
               config.http.maxRequestSize = MAX_BODY_BYTES;
+              // Photo uploads are the one large body; they are held in memory up to this size.
+              config.jetty.multipartConfig.maxFileSize(26, SizeUnit.MB);
+              config.jetty.multipartConfig.maxTotalRequestSize(27, SizeUnit.MB);
+              config.jetty.multipartConfig.maxInMemoryFileSize(27, SizeUnit.MB);
               config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(Json.mapper(), true));
             });

@@ -1,0 +1,103 @@
+package org.vigil.media;
+
+import static org.vigil.security.Role.ADMIN;
+import static org.vigil.security.Role.EDITOR;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vigil.campaign.Campaigns;
+import org.vigil.http.Api;
+import org.vigil.http.ApiError;
+import org.vigil.http.ApiError.FieldError;
+
+/** Photo upload for editors (multipart form), the public gallery list and the images. */
+public final class MediaRoutes {
+  /** The largest upload accepted; a press photo is a few megabytes. */
+  public static final long MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
+
+  private final Photos photos;
+  private final Campaigns campaigns;
+
+  private MediaRoutes(Photos photos, Campaigns campaigns) {
+    this.photos = photos;
+    this.campaigns = campaigns;
+  }
+
+  public static void register(Api api, Photos photos, Campaigns campaigns) {
+    MediaRoutes routes = new MediaRoutes(photos, campaigns);
+    api.post("/api/media", routes::upload, EDITOR, ADMIN);
+    api.get(
+        "/api/media",
+        ctx ->
+            ctx.json(
+                Map.of("items", photos.list(ctx.queryParam("campaign"), ctx.queryParam("event")))));
+    api.get("/media/{file}", routes::image);
+  }
+
+  private void upload(Context ctx) throws IOException {
+    String type = ctx.contentType();
+    if (type == null
+        || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+      throw new ApiError(
+          415,
+          "Unsupported media type",
+          "send the photo as multipart/form-data",
+          List.of(new FieldError("Content-Type", "must be multipart/form-data")));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    UploadedFile file = ctx.uploadedFile("file");
+    String caption = text(ctx, "caption", 2000, errors);
+    String credit = text(ctx, "credit", 300, errors);
+    String campaign = blankToNull(ctx.formParam("campaign"));
+    String event = blankToNull(ctx.formParam("event"));
+    if (file == null) errors.add(new FieldError("file", "is required: the photo"));
+    if (campaign != null && campaigns.campaign(campaign).isEmpty())
+      errors.add(new FieldError("campaign", "no campaign with this id"));
+    if (event != null && campaigns.event(event).isEmpty())
+      errors.add(new FieldError("event", "no event with this id"));
+    if (!errors.isEmpty()) throw ApiError.invalid(errors);
+    if (file.size() > MAX_UPLOAD_BYTES) {
+      throw new ApiError(413, "Content too large", "the photo must be at most 25 MiB", List.of());
+    }
+    byte[] bytes;
+    try (InputStream in = file.content()) {
+      bytes = in.readAllBytes();
+    }
+    try {
+      ctx.status(201)
+          .json(
+              photos.publish(bytes, caption, credit, campaign, event, Api.principal(ctx).userId()));
+    } catch (IllegalArgumentException unreadable) {
+      throw ApiError.invalid("file", unreadable.getMessage());
+    }
+  }
+
+  private void image(Context ctx) {
+    String file = ctx.pathParam("file");
+    if (!file.endsWith(".jpg")) throw ApiError.notFound("no image " + file);
+    byte[] image =
+        photos
+            .image(file.substring(0, file.length() - 4))
+            .orElseThrow(() -> ApiError.notFound("no image " + file));
+    // A photo never changes once published: caches and mirrors may keep it for good.
+    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    ctx.contentType("image/jpeg").result(image);
+  }
+
+  private static String text(Context ctx, String name, int max, List<FieldError> errors) {
+    String value = blankToNull(ctx.formParam(name));
+    if (value == null) errors.add(new FieldError(name, "is required"));
+    else if (value.length() > max)
+      errors.add(new FieldError(name, "must be at most " + max + " characters"));
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,102 @@
+package org.vigil.media;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.vigil.storage.Ids;
+
+/** The photo gallery: editors publish cleaned photos with caption and credit; anyone views them. */
+public final class Photos {
+  private static final String COLUMNS =
+      "id, campaign_id, event_id, caption, credit, width, height, created_at";
+  private final Jdbi jdbi;
+
+  public Photos(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * Cleans an upload and publishes it.
+   *
+   * @throws IllegalArgumentException if the upload is not an image Vigil can read
+   */
+  public Photo publish(
+      byte[] upload,
+      String caption,
+      String credit,
+      String campaignId,
+      String eventId,
+      String uploadedBy)
+      throws IOException {
+    Sanitiser.Clean clean = Sanitiser.clean(upload);
+    String id = Ids.next();
+    long now = System.currentTimeMillis();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    INSERT INTO media_items (id, campaign_id, event_id, caption, credit, width,
+                      height, image, uploaded_by, created_at)
+                    VALUES (:id, :campaign, :event, :caption, :credit, :width, :height, :image,
+                      :by, :now)""")
+                .bind("id", id)
+                .bind("campaign", campaignId)
+                .bind("event", eventId)
+                .bind("caption", caption)
+                .bind("credit", credit)
+                .bind("width", clean.width())
+                .bind("height", clean.height())
+                .bind("image", clean.jpeg())
+                .bind("by", uploadedBy)
+                .bind("now", now)
+                .execute());
+    return new Photo(
+        id,
+        campaignId,
+        eventId,
+        caption,
+        credit,
+        clean.width(),
+        clean.height(),
+        Instant.ofEpochMilli(now));
+  }
+
+  /** Photos of a campaign or an event (or all), newest first. */
+  List<Photo> list(String campaignId, String eventId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM media_items"
+                        + " WHERE (CAST(:campaign AS TEXT) IS NULL OR campaign_id = :campaign)"
+                        + " AND (CAST(:event AS TEXT) IS NULL OR event_id = :event)"
+                        + " ORDER BY created_at DESC, id DESC")
+                .bind("campaign", campaignId)
+                .bind("event", eventId)
+                .map(
+                    (rs, ctx) ->
+                        new Photo(
+                            rs.getString("id"),
+                            rs.getString("campaign_id"),
+                            rs.getString("event_id"),
+                            rs.getString("caption"),
+                            rs.getString("credit"),
+                            rs.getInt("width"),
+                            rs.getInt("height"),
+                            Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list());
+  }
+
+  /** The cleaned JPEG of a photo. */
+  Optional<byte[]> image(String id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT image FROM media_items WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> rs.getBytes(1))
+                .findOne());
+  }
+}

@@ -1,0 +1,178 @@
+package org.vigil.media;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.GpsDirectory;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
+import org.apache.commons.imaging.formats.jpeg.iptc.IptcRecord;
+import org.apache.commons.imaging.formats.jpeg.iptc.IptcTypes;
+import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
+import org.apache.commons.imaging.formats.jpeg.iptc.PhotoshopApp13Data;
+import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigil.security.Role;
+import org.vigil.testing.TestDatabase;
+import org.vigil.testing.TestVigil;
+import org.vigil.testing.TestVigil.Response;
+
+/** A photo's location and device metadata never reach the public: what is served is clean. */
+class PhotoUploadTest {
+  @TempDir Path dir;
+
+  @Test
+  void gps_exif_xmp_and_iptc_in_an_upload_are_absent_from_what_is_served() throws Exception {
+    byte[] upload = tagged(photo(64, 48), 6);
+    Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload));
+    assertThat(before.getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation().getLatitude())
+        .isCloseTo(55.7558, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(new String(upload, ISO_8859_1)).contains("CanaryCam", "xmp-canary", "iptc-canary");
+
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+        TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
+      Response created =
+          upload(
+              server, upload, "Pushkin Square, 23 January", "Photographer / Agency", Role.EDITOR);
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      assertThat(created.json().get("caption").asText()).isEqualTo("Pushkin Square, 23 January");
+
+      var served = server.send(server.request(created.json().get("url").asText(), null).build());
+      assertThat(served.status()).isEqualTo(200);
+      byte[] image = served.raw().body().getBytes(ISO_8859_1);
+      byte[] bytes = servedBytes(server, created.json().get("url").asText());
+      Metadata after = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+      List<String> kinds = new ArrayList<>();
+      for (Directory d : after.getDirectories()) kinds.add(d.getName());
+      assertThat(kinds)
+          .doesNotContain("GPS", "Exif IFD0", "Exif SubIFD", "XMP", "IPTC", "Photoshop");
+      assertThat(new String(bytes, ISO_8859_1))
+          .doesNotContain("CanaryCam", "xmp-canary", "iptc-canary", "Exif");
+
+      BufferedImage shown = ImageIO.read(new ByteArrayInputStream(bytes));
+      assertThat(shown.getWidth()).as("EXIF orientation 6 applied: rotated upright").isEqualTo(48);
+      assertThat(shown.getHeight()).isEqualTo(64);
+
+      var gallery = server.get("/api/media", null).json().get("items");
+      assertThat(gallery).hasSize(1);
+      assertThat(gallery.get(0).get("credit").asText()).isEqualTo("Photographer / Agency");
+    }
+  }
+
+  @Test
+  void only_editors_upload_and_bad_uploads_are_named() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+        TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
+      byte[] jpeg = photo(8, 8);
+      assertThat(upload(server, jpeg, "c", "k", Role.OPERATOR).status()).isEqualTo(403);
+      Response notImage = upload(server, "not an image".getBytes(UTF_8), "c", "k", Role.EDITOR);
+      assertThat(notImage.status()).isEqualTo(422);
+      assertThat(notImage.json().get("errors").get(0).get("field").asText()).isEqualTo("file");
+      Response noCredit = upload(server, jpeg, "c", "", Role.EDITOR);
+      assertThat(noCredit.status()).isEqualTo(422);
+      assertThat(noCredit.body()).contains("credit");
+      assertThat(server.get("/api/media", null).json().get("items")).isEmpty();
+      assertThat(server.get("/media/nothing.jpg", null).status()).isEqualTo(404);
+    }
+  }
+
+  private static byte[] photo(int width, int height) throws Exception {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(Color.RED);
+    g.fillRect(0, 0, width / 2, height);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+
+  /** Adds what a phone's camera writes: GPS and device EXIF, an XMP packet and IPTC fields. */
+  private static byte[] tagged(byte[] jpeg, int orientation) throws Exception {
+    TiffOutputSet exif = new TiffOutputSet();
+    exif.setGpsInDegrees(37.6173, 55.7558);
+    var root = exif.getOrCreateRootDirectory();
+    root.add(TiffTagConstants.TIFF_TAG_MAKE, "CanaryCam");
+    root.add(TiffTagConstants.TIFF_TAG_MODEL, "CanaryCam Z9");
+    root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+    ByteArrayOutputStream withExif = new ByteArrayOutputStream();
+    new ExifRewriter().updateExifMetadataLossless(jpeg, withExif, exif);
+    ByteArrayOutputStream withXmp = new ByteArrayOutputStream();
+    new JpegXmpRewriter()
+        .updateXmpXml(
+            withExif.toByteArray(),
+            withXmp,
+            "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+                + "<rdf:Description xmlns:exif='http://ns.adobe.com/exif/1.0/' exif:GPSLatitude='55,45.35N'"
+                + " exif:UserComment='xmp-canary'/></rdf:RDF></x:xmpmeta>");
+    ByteArrayOutputStream withIptc = new ByteArrayOutputStream();
+    new JpegIptcRewriter()
+        .writeIptc(
+            withXmp.toByteArray(),
+            withIptc,
+            new PhotoshopApp13Data(
+                List.of(new IptcRecord(IptcTypes.CITY, "iptc-canary")), List.of()));
+    return withIptc.toByteArray();
+  }
+
+  private static Response upload(
+      TestVigil server, byte[] image, String caption, String credit, Role role) {
+    String boundary = "vigil-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    field(body, boundary, "caption", caption);
+    field(body, boundary, "credit", credit);
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n")
+            .getBytes(UTF_8));
+    body.writeBytes(image);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
+    return server.send(
+        server
+            .request("/api/media", role)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  private static void field(
+      ByteArrayOutputStream body, String boundary, String name, String value) {
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + name
+                + "\"\r\n\r\n"
+                + value
+                + "\r\n")
+            .getBytes(UTF_8));
+  }
+
+  private static byte[] servedBytes(TestVigil server, String url) throws Exception {
+    var client = java.net.http.HttpClient.newHttpClient();
+    var response =
+        client.send(
+            HttpRequest.newBuilder(java.net.URI.create(server.base() + url)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    return response.body();
+  }
+}
