@@ -16,6 +16,8 @@ import org.vigil.linkage.Linkage;
 import org.vigil.linkage.LinkageRoutes;
 import org.vigil.media.MediaRoutes;
 import org.vigil.media.Photos;
+import org.vigil.publish.LiveUpdates;
+import org.vigil.publish.PublishRoutes;
 import org.vigil.security.Accounts;
 import org.vigil.security.PublicRateLimit;
 import org.vigil.security.Vault;
@@ -36,6 +38,7 @@ public final class Vigil implements AutoCloseable {
   private final Cases cases;
   private final Linkage linkage;
   private final Photos photos;
+  private final LiveUpdates updates;
   private final Intake intake;
   private WebServer server;
 
@@ -47,6 +50,7 @@ public final class Vigil implements AutoCloseable {
     this.cases = new Cases(database.jdbi(), vault);
     this.linkage = new Linkage(database.jdbi(), vault, cases);
     this.photos = new Photos(database.jdbi());
+    this.updates = new LiveUpdates(database.jdbi());
     this.intake = new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations);
   }
 
@@ -80,6 +84,7 @@ public final class Vigil implements AutoCloseable {
           StationRoutes.register(api, stations);
           LinkageRoutes.register(api, linkage);
           MediaRoutes.register(api, photos, campaigns);
+          PublishRoutes.register(api, updates, campaigns);
         });
   }
 

@@ -16,7 +16,9 @@ class DatabaseTest {
   @EnumSource(TestDatabase.Kind.class)
   void migrations_run_once_and_reopening_keeps_data(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase test = TestDatabase.create(kind, dir)) {
+      int applied;
       try (Database db = Database.open(test.url())) {
+        applied = migrations(db);
         db.jdbi()
             .useHandle(
                 h ->
@@ -28,16 +30,21 @@ class DatabaseTest {
             db.jdbi()
                 .withHandle(h -> h.createQuery("SELECT name FROM users").mapTo(String.class).one());
         assertThat(name).isEqualTo("анна");
-        int migrations =
-            db.jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")
-                            .mapTo(Integer.class)
-                            .one());
-        assertThat(migrations).isEqualTo(2);
+        assertThat(applied)
+            .as("the foundation and its triggers at least")
+            .isGreaterThanOrEqualTo(2);
+        assertThat(migrations(db)).as("nothing applied twice").isEqualTo(applied);
       }
     }
+  }
+
+  private static int migrations(Database db) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")
+                    .mapTo(Integer.class)
+                    .one());
   }
 
   @ParameterizedTest
@@ -72,11 +79,13 @@ class DatabaseTest {
   }
 
   @org.junit.jupiter.api.Test
-  void ids_are_time_ordered_and_unique() {
-    String a = Ids.next();
-    String b = Ids.next();
-    assertThat(a).isNotEqualTo(b);
-    assertThat(java.util.UUID.fromString(a).version()).isEqualTo(7);
-    assertThat(a.substring(0, 8).compareTo(b.substring(0, 8))).isLessThanOrEqualTo(0);
+  void ids_are_version_7_and_strictly_increasing_even_within_a_millisecond() {
+    String previous = Ids.next();
+    for (int i = 0; i < 20_000; i++) {
+      String id = Ids.next();
+      assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7);
+      assertThat(id).isGreaterThan(previous);
+      previous = id;
+    }
   }
 }
