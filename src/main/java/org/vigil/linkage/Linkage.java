@@ -157,6 +157,22 @@ public final class Linkage {
     return decision;
   }
 
+  /**
+   * Merges one person into another: every report about {@code personId} is decided for {@code
+   * into}, each decision recorded on its own, so any of them can be undone.
+   */
+  public List<Decision> merge(String personId, String into, String userId) {
+    List<String> reports =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT report_id FROM detentions WHERE person_id = :p ORDER BY report_id")
+                    .bind("p", personId)
+                    .mapTo(String.class)
+                    .list());
+    return reports.stream().map(report -> decide(report, into, userId)).toList();
+  }
+
   private String startPersonFor(Handle h, String reportId) {
     return h.createQuery("SELECT name_enc, birth_year_enc, consent FROM reports WHERE id = :id")
         .bind("id", reportId)

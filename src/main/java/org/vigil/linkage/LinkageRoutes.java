@@ -27,6 +27,7 @@ public final class LinkageRoutes {
         COORDINATOR,
         ADMIN);
     api.post("/api/reports/{id}/person", routes::decide, COORDINATOR, ADMIN);
+    api.post("/api/persons/{id}/merge", routes::merge, COORDINATOR, ADMIN);
     api.get(
         "/api/reports/{id}/decisions",
         ctx -> ctx.json(Map.of("items", routes.history(ctx.pathParam("id")))),
@@ -50,6 +51,18 @@ public final class LinkageRoutes {
       f.reject("person", "no person with this id");
     f.done();
     ctx.status(201).json(linkage.decide(reportId, person, Api.principal(ctx).userId()));
+  }
+
+  /** {@code {"into": ID}}: every report about this person is decided for that one. */
+  private void merge(Context ctx) {
+    String person = ctx.pathParam("id");
+    Fields f = JsonBody.fields(ctx);
+    String into = f.text("into", 64, true);
+    if (into != null && !linkage.personExists(into)) f.reject("into", "no person with this id");
+    if (person.equals(into)) f.reject("into", "is the person being merged");
+    f.done();
+    if (!linkage.personExists(person)) throw ApiError.notFound("no person " + person);
+    ctx.status(201).json(Map.of("items", linkage.merge(person, into, Api.principal(ctx).userId())));
   }
 
   private java.util.List<Linkage.Decision> history(String reportId) {

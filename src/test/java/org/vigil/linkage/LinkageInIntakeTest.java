@@ -119,6 +119,45 @@ class LinkageInIntakeTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void a_coordinator_merges_two_persons_and_can_undo_each_move(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, dir);
+        TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
+      String a = submit(server, "Мария Кузнецова", 1985, "Омск");
+      String b = submit(server, "Мария Иванова", 1985, "Омск");
+      String c = submit(server, "Maria Ivanova", 1985, "Omsk");
+      String kuznetsova = personOf(server, a);
+      String ivanova = personOf(server, b);
+      assertThat(personOf(server, c)).isEqualTo(ivanova);
+      assertThat(ivanova).isNotEqualTo(kuznetsova);
+
+      var merged =
+          server.post(
+              "/api/persons/" + ivanova + "/merge",
+              "{\"into\": \"" + kuznetsova + "\"}",
+              COORDINATOR);
+      assertThat(merged.status()).as(merged.toString()).isEqualTo(201);
+      assertThat(merged.json().get("items")).hasSize(2);
+      assertThat(List.of(personOf(server, a), personOf(server, b), personOf(server, c)))
+          .containsOnly(kuznetsova);
+
+      server.post(
+          "/api/reports/" + c + "/person", "{\"person\": \"" + ivanova + "\"}", COORDINATOR);
+      assertThat(personOf(server, c)).isEqualTo(ivanova);
+      assertThat(personOf(server, b)).isEqualTo(kuznetsova);
+      assertThat(
+              server
+                  .post(
+                      "/api/persons/" + ivanova + "/merge",
+                      "{\"into\": \"" + ivanova + "\"}",
+                      COORDINATOR)
+                  .status())
+          .isEqualTo(422);
+    }
+  }
+
   private static String submit(TestVigil server, String name, int birthYear, String city) {
     String body =
         "{\"name\": \"%s\", \"birth_year\": %d, \"city\": \"%s\", \"detained_at\": \"2021-01-23T14:05:00+03:00\"}"
