@@ -53,6 +53,7 @@ record PersonName(
     return PARSED.get(raw, PersonName::parseUncached);
   }
 
+  /** Whether the name has nothing to compare: no surname, given name or initial. */
   boolean isEmpty() {
     return surname.isEmpty() && given.isEmpty() && givenInitial.isEmpty();
   }
