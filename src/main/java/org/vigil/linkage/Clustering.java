@@ -124,7 +124,7 @@ final class Clustering {
     for (int i = 0; i < rank.length; i++) {
       byRank[rank[i]] = i;
     }
-    Persons persons = new Persons(reports);
+    Persons persons = new Persons(reports, scorer, thresholds.resemblance());
     LongList contradicted = new LongList();
     for (long key : sortedUnique(strong)) {
       int a = byRank[(int) ((key >>> INDEX_BITS) & INDEX_MASK)];
