@@ -16,10 +16,9 @@ import java.util.stream.IntStream;
  *       above the merge threshold are kept.
  *   <li>Kept pairs are taken strongest first, and each joins its two reports' persons unless the
  *       persons contradict each other (a man and a woman, birth years more than two apart,
- *       different patronymics or given names) or, when both have several reports, samples of
- *       their reports do not resemble each other on average. This stops the chains by which
- *       plain single linkage merges namesakes (Иван Иванов b. 1990 ~ "Иван Иванов" ~ Иван Иванов
- *       b. 1975).
+ *       different patronymics or given names) or, when both have several reports, samples of their
+ *       reports do not resemble each other on average. This stops the chains by which plain single
+ *       linkage merges namesakes (Иван Иванов b. 1990 ~ "Иван Иванов" ~ Иван Иванов b. 1975).
  * </ol>
  *
  * <p>The result does not depend on the order of the input: term frequencies are taken over the

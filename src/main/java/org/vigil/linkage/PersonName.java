@@ -53,11 +53,6 @@ record PersonName(
     return PARSED.get(raw, PersonName::parseUncached);
   }
 
-  /** Whether the name has nothing to compare: no surname, given name or initial. */
-  boolean isEmpty() {
-    return surname.isEmpty() && given.isEmpty() && givenInitial.isEmpty();
-  }
-
   private static PersonName parseUncached(String raw) {
     Words words = Words.classify(raw);
     String surname = words.surname();
