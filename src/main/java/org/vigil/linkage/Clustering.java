@@ -155,12 +155,13 @@ final class Clustering {
       LongList strongPairs = new LongList();
       LongList greyPairs = new LongList();
       long block = keyed[from] >>> INDEX_BITS;
+      long scored = 0;
       for (int x = from; x < to; x++) {
         int a = (int) (keyed[x] & INDEX_MASK);
         for (int y = x + 1; y < to; y++) {
           int c = (int) (keyed[y] & INDEX_MASK);
           if (!sharedEarlier(keysOf[a], keysOf[c], block)) {
-            comparisons.increment();
+            scored++;
             double score = scorer.score(reports.get(a), reports.get(c));
             if (score >= thresholds.merge()) {
               strongPairs.add(sortKey(score, rank[a], rank[c]));
@@ -170,6 +171,7 @@ final class Clustering {
           }
         }
       }
+      comparisons.add(scored);
       strong.add(strongPairs.toArray());
       grey.add(greyPairs.toArray());
     }
