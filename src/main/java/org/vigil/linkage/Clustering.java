@@ -15,9 +15,10 @@ import java.util.stream.IntStream;
  *   <li>Every pair of reports that shares a blocking key is scored, in parallel; the pairs at or
  *       above the merge threshold are kept.
  *   <li>Kept pairs are taken strongest first, and each joins its two reports' persons unless the
- *       persons contradict each other: a man and a woman, birth years more than two apart,
- *       different patronymics or given names. This stops the chains by which plain single linkage
- *       merges namesakes (Иван Иванов b. 1990 ~ "Иван Иванов" ~ Иван Иванов b. 1975).
+ *       persons contradict each other (a man and a woman, birth years more than two apart,
+ *       different patronymics or given names) or, when both have several reports, samples of their
+ *       reports do not resemble each other on average. This stops the chains by which plain single
+ *       linkage merges namesakes (Иван Иванов b. 1990 ~ "Иван Иванов" ~ Иван Иванов b. 1975).
  * </ol>
  *
  * <p>The result does not depend on the order of the input: term frequencies are taken over the
@@ -84,59 +85,96 @@ final class Clustering {
     long[][] keysOf = blockingKeys(reports);
     long[] keyed = sortedKeys(keysOf);
     int[] blocks = blocks(keyed);
-    ConcurrentLinkedQueue<long[]> strong = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<long[]> grey = new ConcurrentLinkedQueue<>();
-    LongAdder comparisons = new LongAdder();
-    LongAdder skipped = new LongAdder();
+    PairScoring scoring = new PairScoring(reports, scorer, thresholds, rank, keysOf, keyed);
     IntStream.range(0, blocks.length / 2)
         .parallel()
-        .forEach(
-            b -> {
-              int from = blocks[2 * b];
-              int to = blocks[2 * b + 1];
-              if (to - from > MAX_BLOCK) {
-                skipped.increment();
-                return;
-              }
-              LongList strongPairs = new LongList();
-              LongList greyPairs = new LongList();
-              long block = keyed[from] >>> INDEX_BITS;
-              for (int x = from; x < to; x++) {
-                int a = (int) (keyed[x] & INDEX_MASK);
-                for (int y = x + 1; y < to; y++) {
-                  int c = (int) (keyed[y] & INDEX_MASK);
-                  if (sharedEarlier(keysOf[a], keysOf[c], block)) {
-                    continue;
-                  }
-                  comparisons.increment();
-                  double score = scorer.score(reports.get(a), reports.get(c));
-                  if (score >= thresholds.merge()) {
-                    strongPairs.add(sortKey(score, rank[a], rank[c]));
-                  } else if (score >= thresholds.review()) {
-                    greyPairs.add(pair(a, c));
-                  }
-                }
-              }
-              strong.add(strongPairs.toArray());
-              grey.add(greyPairs.toArray());
-            });
+        .forEach(b -> scoring.scoreBlock(blocks[2 * b], blocks[2 * b + 1]));
+    Persons persons = new Persons(reports, scorer, thresholds.resemblance());
+    scoring.grey.add(joinStrongestFirst(sortedUnique(scoring.strong), rank, persons));
+    int[] component = persons.components();
+    return new Result(
+        component,
+        countReviewPairs(scoring.grey, component),
+        scoring.comparisons.sum(),
+        scoring.skipped.intValue());
+  }
+
+  /**
+   * Joins the persons of each strong pair, strongest first; returns the pairs whose persons
+   * contradicted each other and stayed apart.
+   */
+  private static long[] joinStrongestFirst(long[] sortKeys, int[] rank, Persons persons) {
     int[] byRank = new int[rank.length];
     for (int i = 0; i < rank.length; i++) {
       byRank[rank[i]] = i;
     }
-    Persons persons = new Persons(reports);
     LongList contradicted = new LongList();
-    for (long key : sortedUnique(strong)) {
+    for (long key : sortKeys) {
       int a = byRank[(int) ((key >>> INDEX_BITS) & INDEX_MASK)];
       int c = byRank[(int) (key & INDEX_MASK)];
       if (!persons.join(a, c)) {
         contradicted.add(pair(a, c));
       }
     }
-    grey.add(contradicted.toArray());
-    int[] component = persons.components();
-    return new Result(
-        component, countReviewPairs(grey, component), comparisons.sum(), skipped.intValue());
+    return contradicted.toArray();
+  }
+
+  /** Scores the pairs of blocks, from many threads at once, and gathers strong and grey pairs. */
+  private static final class PairScoring {
+    final ConcurrentLinkedQueue<long[]> strong = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<long[]> grey = new ConcurrentLinkedQueue<>();
+    final LongAdder comparisons = new LongAdder();
+    final LongAdder skipped = new LongAdder();
+    private final List<Evidence> reports;
+    private final Scorer scorer;
+    private final Thresholds thresholds;
+    private final int[] rank;
+    private final long[][] keysOf;
+    private final long[] keyed;
+
+    PairScoring(
+        List<Evidence> reports,
+        Scorer scorer,
+        Thresholds thresholds,
+        int[] rank,
+        long[][] keysOf,
+        long[] keyed) {
+      this.reports = reports;
+      this.scorer = scorer;
+      this.thresholds = thresholds;
+      this.rank = rank;
+      this.keysOf = keysOf;
+      this.keyed = keyed;
+    }
+
+    void scoreBlock(int from, int to) {
+      if (to - from > MAX_BLOCK) {
+        skipped.increment();
+        return;
+      }
+      LongList strongPairs = new LongList();
+      LongList greyPairs = new LongList();
+      long block = keyed[from] >>> INDEX_BITS;
+      long scored = 0;
+      for (int x = from; x < to; x++) {
+        int a = (int) (keyed[x] & INDEX_MASK);
+        for (int y = x + 1; y < to; y++) {
+          int c = (int) (keyed[y] & INDEX_MASK);
+          if (!sharedEarlier(keysOf[a], keysOf[c], block)) {
+            scored++;
+            double score = scorer.score(reports.get(a), reports.get(c));
+            if (score >= thresholds.merge()) {
+              strongPairs.add(sortKey(score, rank[a], rank[c]));
+            } else if (score >= thresholds.review()) {
+              greyPairs.add(pair(a, c));
+            }
+          }
+        }
+      }
+      comparisons.add(scored);
+      strong.add(strongPairs.toArray());
+      grey.add(greyPairs.toArray());
+    }
   }
 
   /** Each report's position among the report ids in sorted order. */

@@ -132,6 +132,9 @@ final class Csv {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("empty name");
     }
+    if (name.codePoints().noneMatch(Character::isLetter)) {
+      throw new IllegalArgumentException("name has no letters: '" + name + "'");
+    }
     return new ReportFacts(
         id,
         name,
@@ -173,7 +176,8 @@ final class Csv {
     if (!rows.hasNext()) {
       throw new UnreadableFile(file + " is empty; expected the header " + String.join(",", header));
     }
-    List<String> found = rows.next().getFields().stream().map(String::strip).toList();
+    List<String> found =
+        rows.next().getFields().stream().map(f -> f.replace("\uFEFF", "").strip()).toList();
     if (!found.equals(header)) {
       throw new UnreadableFile(
           file + ": expected the header " + String.join(",", header) + ", found " + found);

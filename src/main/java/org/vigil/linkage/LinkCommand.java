@@ -71,7 +71,12 @@ public final class LinkCommand implements Callable<Integer> {
     } else {
       Clustering.Result result = Clustering.cluster(reports);
       personIds = Clustering.personIds(reports, result);
-      review = String.format(Locale.ROOT, ", %d pairs for review", result.reviewPairs());
+      review =
+          String.format(
+              Locale.ROOT,
+              ", %d pairs compared, %d pairs for review",
+              result.comparisons(),
+              result.reviewPairs());
       if (result.skippedBlocks() > 0) {
         stderr.printf(
             "%d blocks larger than %d reports were not compared%n",

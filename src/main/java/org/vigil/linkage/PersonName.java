@@ -53,10 +53,6 @@ record PersonName(
     return PARSED.get(raw, PersonName::parseUncached);
   }
 
-  boolean isEmpty() {
-    return surname.isEmpty() && given.isEmpty() && givenInitial.isEmpty();
-  }
-
   private static PersonName parseUncached(String raw) {
     Words words = Words.classify(raw);
     String surname = words.surname();

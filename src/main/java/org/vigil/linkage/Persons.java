@@ -7,12 +7,25 @@ import java.util.List;
  * it, so that a join that would make one person out of two contradicting ones is refused.
  */
 final class Persons {
+  /** How many reports of each person are scored against the other's before a join. */
+  private static final int SAMPLE = 4;
+
   private final List<Evidence> reports;
+  private final Scorer scorer;
+  private final double agreementFloor;
   private final int[] parent;
   private final Profile[] profiles;
+  private final IntList[] members;
 
-  Persons(List<Evidence> reports) {
+  /**
+   * @param agreementFloor the mean score that a sample of the two persons' reports must reach
+   *     against each other for a join of two persons with several reports each
+   */
+  Persons(List<Evidence> reports, Scorer scorer, double agreementFloor) {
     this.reports = reports;
+    this.scorer = scorer;
+    this.agreementFloor = agreementFloor;
+    members = new IntList[reports.size()];
     parent = new int[reports.size()];
     for (int i = 0; i < parent.length; i++) {
       parent[i] = i;
@@ -33,7 +46,7 @@ final class Persons {
     }
     Profile pa = profile(ra);
     Profile pb = profile(rb);
-    if (pa.contradicts(pb)) {
+    if (pa.contradicts(pb) || !reportsAgree(ra, rb)) {
       return false;
     }
     int root = Math.min(ra, rb);
@@ -42,7 +55,43 @@ final class Persons {
     Profile kept = root == ra ? pa : pb;
     kept.absorb(root == ra ? pb : pa);
     profiles[child] = null;
+    IntList joined = members(root);
+    IntList moved = members(child);
+    for (int i = 0; i < moved.size(); i++) {
+      joined.add(moved.get(i));
+    }
+    members[child] = null;
     return true;
+  }
+
+  /**
+   * One strong pair can be a coincidence between namesakes; two persons that are one should
+   * resemble each other across their reports. A sample of each person's first reports is scored
+   * against the other's, and the mean must reach the floor.
+   */
+  private boolean reportsAgree(int ra, int rb) {
+    IntList xs = members(ra);
+    IntList ys = members(rb);
+    if (xs.size() < 2 || ys.size() < 2) {
+      return true;
+    }
+    double sum = 0;
+    int pairs = 0;
+    for (int i = 0; i < Math.min(SAMPLE, xs.size()); i++) {
+      for (int j = 0; j < Math.min(SAMPLE, ys.size()); j++) {
+        sum += scorer.score(reports.get(xs.get(i)), reports.get(ys.get(j)));
+        pairs++;
+      }
+    }
+    return sum / pairs >= agreementFloor;
+  }
+
+  private IntList members(int root) {
+    if (members[root] == null) {
+      members[root] = new IntList();
+      members[root].add(root);
+    }
+    return members[root];
   }
 
   /** For each report, the smallest index among its person's reports. */

@@ -31,6 +31,7 @@ class LinkCommandTest {
         r6,Пётр Петров,1990
         r1,Лёша Навальный,,Москва,2021-01-23,,relative
         r7,"Лёша Навальный",,Москва,2021-01-23,,relative
+        r8,???,1990,Москва,2021-01-23,,press
         """,
         StandardCharsets.UTF_8);
     Path out = dir.resolve("clusters.csv");
@@ -44,10 +45,11 @@ class LinkCommandTest {
         .contains("line 5: detained_on is not a date")
         .contains("line 6: empty name")
         .contains("line 7: expected 7 fields, found 3")
-        .contains("line 8: duplicate report_id r1 (first on line 2)");
+        .contains("line 8: duplicate report_id r1 (first on line 2)")
+        .contains("line 10: name has no letters: '???'");
     assertThat(stdout.toString())
         .contains("linked 3 reports into 1 persons")
-        .contains("5 bad rows");
+        .contains("6 bad rows");
     List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(rows).containsExactly("report_id,person_id", "r1,P-r1", "r2,P-r1", "r7,P-r1");
   }
