@@ -5,7 +5,7 @@ import java.util.function.Function;
 /**
  * What events can be grouped by. Values are compared exactly as the table writes them: `пикет` and
  * `одиночный пикет` are different kinds, as in OVD-Info's own report. The police station is a
- * dimension of the station directory ({@code org.vigil.stations}), since one event can name several
+ * dimension of the station directory ({@code org.vigil.station}), since one event can name several
  * stations; campaigns are not in OVD-Info's tables.
  */
 public enum Dimension {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.vigil.stations.StationDirectory;
+import org.vigil.station.StationDirectory;
 
 /**
  * Times reading a large OVD-Info table against merely parsing its CSV, in one run, so that what the

@@ -1,4 +1,4 @@
-package org.vigil.stations;
+package org.vigil.station;
 
 /**
  * An event whose police-station cell does not square with its count of detentions; the coordinator

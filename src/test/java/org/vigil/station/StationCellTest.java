@@ -1,4 +1,4 @@
-package org.vigil.stations;
+package org.vigil.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,4 +1,4 @@
-package org.vigil.stations;
+package org.vigil.station;
 
 import java.util.Locale;
 

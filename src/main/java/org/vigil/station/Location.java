@@ -1,4 +1,4 @@
-package org.vigil.stations;
+package org.vigil.station;
 
 /**
  * Where a station is, from OVD-Info's map layer, with the detentions the layer shows for it.

@@ -1,4 +1,4 @@
-package org.vigil.stations;
+package org.vigil.station;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;

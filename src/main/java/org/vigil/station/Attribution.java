@@ -1,4 +1,4 @@
-package org.vigil.stations;
+package org.vigil.station;
 
 /** How far a police-station cell says where an event's detainees were taken. */
 public enum Attribution {
