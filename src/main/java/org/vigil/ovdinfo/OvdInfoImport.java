@@ -26,34 +26,26 @@ public final class OvdInfoImport {
             }
           });
       progress.accept(counts.read);
+      EventSink.Stored stored = sink.finish();
       return new ImportSummary(
           table.layout(),
           counts.read,
-          counts.created,
-          counts.updated,
-          counts.unchanged,
+          stored.created(),
+          stored.updated(),
+          stored.unchanged(),
           counts.rejected);
     }
   }
 
   private static final class Counts {
     long read;
-    long created;
-    long updated;
-    long unchanged;
     final List<Rejected> rejected = new ArrayList<>();
 
     void add(TableRow row, EventSink sink) {
       read++;
       switch (row) {
         case Rejected rejection -> rejected.add(rejection);
-        case EventRow event -> {
-          switch (sink.put(event)) {
-            case CREATED -> created++;
-            case UPDATED -> updated++;
-            case UNCHANGED -> unchanged++;
-          }
-        }
+        case EventRow event -> sink.put(event);
       }
     }
   }

@@ -159,11 +159,20 @@ public final class StationDirectory {
      * @param detentions the event's count, which the cell's counts are checked against
      */
     public Builder event(String eventKey, String region, String cell, int detentions) {
+      place(eventKey, region, cell, detentions);
+      return this;
+    }
+
+    /**
+     * Adds one event's police-station cell and says where it puts the event's detainees, so that
+     * storage can keep each mention with its station.
+     */
+    public PlacedCell place(String eventKey, String region, String cell, int detentions) {
       if (built) {
         throw new IllegalStateException("the directory is built; start a new builder");
       }
       if (cell == null || cell.isBlank()) {
-        return this;
+        return PlacedCell.EMPTY;
       }
       StationCell read =
           remembered(readCells, region + '\u0000' + cell, () -> StationCell.parse(cell, region));
@@ -172,10 +181,16 @@ public final class StationDirectory {
         discrepancies.add(
             new Discrepancy(eventKey, cell, detentions, read.statedCount(), read.saysMismatch()));
       }
+      List<Placement> placements = new ArrayList<>(read.mentions().size());
       Set<Draft> named = new HashSet<>();
       for (StationMention mention : read.mentions()) {
+        Integer count =
+            attribution == Attribution.SINGLE
+                ? Integer.valueOf(detentions)
+                : mention.count().isPresent() ? Integer.valueOf(mention.count().getAsInt()) : null;
         if (!mention.isStation()) {
           nonStations.add(new NonStationMention(eventKey, mention));
+          placements.add(new Placement(mention.rawText(), mention.nonStation(), null, count));
           continue;
         }
         Draft station =
@@ -185,11 +200,16 @@ public final class StationDirectory {
                 () -> resolve(region, mention.name()));
         station.variants.add(mention.name());
         named.add(station);
-        station.detentions +=
-            attribution == Attribution.SINGLE ? detentions : mention.count().orElse(0);
+        station.detentions += count == null ? 0 : count;
+        placements.add(new Placement(mention.rawText(), null, station.key, count));
       }
       named.forEach(station -> station.events++);
-      return this;
+      return new PlacedCell(placements, attribution == Attribution.MISMATCH);
+    }
+
+    /** The station with this key as it stands now (its name and location no longer change). */
+    public Station station(String key) {
+      return stations.get(key).station();
     }
 
     private Draft resolve(String region, String name) {

@@ -33,6 +33,7 @@ public final class Batch implements AutoCloseable {
       case String s -> statement.setString(position, s);
       case Long l -> statement.setLong(position, l);
       case Integer n -> statement.setInt(position, n);
+      case Double d -> statement.setDouble(position, d);
       case Boolean b -> statement.setBoolean(position, b);
       case byte[] bytes -> statement.setBytes(position, bytes);
       case Enum<?> e -> statement.setString(position, e.name());

@@ -35,7 +35,7 @@ class DatabaseTest {
                         h.createQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE success")
                             .mapTo(Integer.class)
                             .one());
-        assertThat(migrations).isEqualTo(2);
+        assertThat(migrations).isEqualTo(3);
       }
     }
   }
