@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import org.vigil.ovdinfo.ImportCommand;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
+import org.vigil.tally.TallyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
       Main.Demo.class,
       Main.UserCommand.class,
       Main.TokenCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      TallyCommand.class
     })
 public final class Main {
   public static void main(String[] args) {

@@ -15,6 +15,8 @@ import org.vigil.security.Vault;
 import org.vigil.station.PoliceStations;
 import org.vigil.station.StationRoutes;
 import org.vigil.storage.Database;
+import org.vigil.tally.Tallies;
+import org.vigil.tally.TallyRoutes;
 
 /** One running Vigil: its database, its keys, its capabilities and, when serving, its HTTP API. */
 public final class Vigil implements AutoCloseable {
@@ -28,6 +30,7 @@ public final class Vigil implements AutoCloseable {
   private final PoliceStations stations;
   private final Cases cases;
   private final Intake intake;
+  private final Tallies tallies;
   private WebServer server;
 
   private Vigil(Database database, Vault vault) {
@@ -37,6 +40,7 @@ public final class Vigil implements AutoCloseable {
     this.stations = new PoliceStations(database.jdbi());
     this.cases = new Cases(database.jdbi(), vault);
     this.intake = new Intake(database.jdbi(), vault, cases, campaigns, stations);
+    this.tallies = new Tallies(database.jdbi());
   }
 
   /** Opens the database and the keyset without listening: for CLI commands. */
@@ -67,6 +71,7 @@ public final class Vigil implements AutoCloseable {
           CaseRoutes.register(api, cases);
           CampaignRoutes.register(api, campaigns);
           StationRoutes.register(api, stations);
+          TallyRoutes.register(api, tallies);
         });
   }
 
