@@ -2,6 +2,7 @@ package org.vigil;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.vigil.opendata.ExportCommand;
 import org.vigil.ovdinfo.ImportCommand;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
       Main.UserCommand.class,
       Main.TokenCommand.class,
       ImportCommand.class,
-      TallyCommand.class
+      TallyCommand.class,
+      ExportCommand.class
     })
 public final class Main {
   public static void main(String[] args) {

@@ -9,6 +9,8 @@ import org.vigil.cases.Cases;
 import org.vigil.http.WebServer;
 import org.vigil.intake.Intake;
 import org.vigil.intake.IntakeRoutes;
+import org.vigil.opendata.ExportRoutes;
+import org.vigil.opendata.OpenData;
 import org.vigil.security.Accounts;
 import org.vigil.security.PublicRateLimit;
 import org.vigil.security.Vault;
@@ -72,6 +74,7 @@ public final class Vigil implements AutoCloseable {
           CampaignRoutes.register(api, campaigns);
           StationRoutes.register(api, stations);
           TallyRoutes.register(api, tallies);
+          ExportRoutes.register(api, new OpenData(database.jdbi()));
         });
   }
 
