@@ -74,7 +74,7 @@ public final class OvdInfoBenchmark {
   }
 
   /** The floor: fastcsv splitting the file into records, nothing else. */
-  private static long parseOnly(Path file) throws IOException {
+  static long parseOnly(Path file) throws IOException {
     long records = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CsvReader<CsvRecord> csv = OvdInfoTable.csvReader(reader)) {

@@ -194,8 +194,8 @@ public final class StoredEvents implements EventSink {
       throws SQLException {
     int position = 0;
     for (Placement place : cell.placements()) {
-      String stationId =
-          place.stationKey() == null ? null : stations.id(h, directory.station(place.stationKey()));
+      String key = place.stationKey();
+      String stationId = key == null ? null : stations.id(h, key, () -> directory.station(key));
       Long count = place.detentions() == null ? null : place.detentions().longValue();
       mentions.add(eventId, position++, place.rawText(), stationId, place.nonStation(), count);
     }

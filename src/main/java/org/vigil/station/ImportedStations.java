@@ -2,6 +2,7 @@ package org.vigil.station;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigil.storage.Ids;
@@ -19,12 +20,18 @@ public final class ImportedStations {
     this.jdbi = jdbi;
   }
 
-  /** The id of the station, created in {@code h}'s transaction if it is not stored yet. */
-  public String id(Handle h, Station station) {
-    String known = idsByKey.get(station.key());
-    if (known != null) {
-      return known;
-    }
+  /**
+   * The id of the station with the directory's {@code key}, created in {@code h}'s transaction if
+   * it is not stored yet.
+   *
+   * @param station asked only for a station not met before in this import
+   */
+  public String id(Handle h, String key, Supplier<Station> station) {
+    String known = idsByKey.get(key);
+    return known != null ? known : id(h, station.get());
+  }
+
+  private String id(Handle h, Station station) {
     String id =
         h.createQuery("SELECT id FROM police_stations WHERE import_key = :key")
             .bind("key", importKey(station))
@@ -43,7 +50,7 @@ public final class ImportedStations {
     jdbi.useTransaction(
         h -> {
           for (Station station : directory.stations()) {
-            String id = id(h, station);
+            String id = id(h, station.key(), () -> station);
             locate(h, id, station.location());
             for (String variant : station.variants()) {
               h.execute(
