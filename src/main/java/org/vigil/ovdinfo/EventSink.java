@@ -1,5 +1,7 @@
 package org.vigil.ovdinfo;
 
+import java.util.List;
+
 /**
  * Where accepted rows go. Storage implements it with an upsert on {@link EventRow#naturalKey()}; a
  * sink may hold rows back to store them in batches, so what storing did is told at the end.
@@ -15,6 +17,13 @@ public interface EventSink {
   /** Stores any rows held back and counts what storing every row did. */
   Stored finish();
 
-  /** Events created, updated (content changed) and left unchanged by an import. */
-  record Stored(long created, long updated, long unchanged) {}
+  /**
+   * Events created, updated (content changed) and left unchanged by an import, and the rows the
+   * database refused (they are rejected alone; the rows around them are stored).
+   */
+  record Stored(long created, long updated, long unchanged, List<Rejected> refused) {
+    public Stored {
+      refused = List.copyOf(refused);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package org.vigil.ovdinfo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -67,6 +68,17 @@ public final class ImportBenchmark {
         rows / importSeconds,
         importSeconds / parseSeconds);
     tallies(url, runs);
+    if (url.startsWith("jdbc:sqlite:")) {
+      deleteDatabase(Path.of(url.substring("jdbc:sqlite:".length())));
+    }
+  }
+
+  /** A million events take about 2 GB: not something to leave in the temporary directory. */
+  private static void deleteDatabase(Path file) throws IOException {
+    for (String suffix : List.of("", "-wal", "-shm")) {
+      Files.deleteIfExists(Path.of(file + suffix));
+    }
+    Files.delete(file.getParent());
   }
 
   private static String emptyDatabase(String kind) throws Exception {

@@ -2,6 +2,7 @@ package org.vigil.ovdinfo;
 
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -27,6 +28,8 @@ public final class OvdInfoImport {
           });
       progress.accept(counts.read);
       EventSink.Stored stored = sink.finish();
+      counts.rejected.addAll(stored.refused());
+      counts.rejected.sort(Comparator.comparingLong(Rejected::line));
       return new ImportSummary(
           table.layout(),
           counts.read,

@@ -104,6 +104,7 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
       }
       StationDirectory directory = stations.build();
       stationRows.save(directory);
+      database.analyze("events", "event_station_mentions", "police_stations");
       PrintWriter out = spec.commandLine().getOut();
       out.print(summary.format());
       out.print(stationSummary(directory));

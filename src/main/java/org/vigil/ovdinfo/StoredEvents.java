@@ -57,6 +57,7 @@ public final class StoredEvents implements EventSink {
   private long created;
   private long updated;
   private long unchanged;
+  private final List<Rejected> refused = new ArrayList<>();
 
   /**
    * @param directory receives every event's police-station cell, in file order, and says which
@@ -85,35 +86,51 @@ public final class StoredEvents implements EventSink {
   @Override
   public Stored finish() {
     flush();
-    return new Stored(created, updated, unchanged);
+    return new Stored(created, updated, unchanged, refused);
   }
 
   private void flush() {
-    if (!pending.isEmpty()) {
-      try {
-        jdbi.useTransaction(this::store);
-      } catch (SQLException e) {
-        throw new IllegalStateException(
-            "storing the events of lines "
-                + pending.getFirst().event().line()
-                + " to "
-                + pending.getLast().event().line()
-                + " failed: "
-                + e.getMessage(),
-            e);
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      commit(pending);
+    } catch (RuntimeException batchFailed) {
+      // one row the database refuses (PostgreSQL takes no NUL in text) must not cost the others
+      for (Pending row : pending) {
+        try {
+          commit(List.of(row));
+        } catch (RuntimeException e) {
+          refused.add(new Rejected(row.event().line(), "(row)", "not stored: " + e.getMessage()));
+        }
       }
-      pending.clear();
+    }
+    pending.clear();
+  }
+
+  /** Stores rows in one transaction and counts them once it has committed. */
+  private void commit(List<Pending> rows) {
+    try {
+      long[] outcome = jdbi.inTransaction(h -> store(h, rows));
+      created += outcome[0];
+      updated += outcome[1];
+      unchanged += outcome[2];
+    } catch (RuntimeException | SQLException e) {
+      stations.forget();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
   }
 
-  private void store(Handle h) throws SQLException {
-    Map<String, StoredRow> stored = storedRows(h);
+  /** Created, updated and unchanged rows. */
+  private long[] store(Handle h, List<Pending> rows) throws SQLException {
+    long[] outcome = new long[3];
+    Map<String, StoredRow> stored = storedRows(h, rows);
     try (Batch insert = new Batch(h, INSERT);
         Batch update = new Batch(h, UPDATE);
         Batch forget = new Batch(h, "DELETE FROM event_station_mentions WHERE event_id = ?");
         Batch mentions = new Batch(h, INSERT_MENTION)) {
       long now = System.currentTimeMillis();
-      for (Pending row : pending) {
+      for (Pending row : rows) {
         StoredRow old = stored.get(row.event().naturalKey());
         String id;
         if (old == null) {
@@ -121,9 +138,9 @@ public final class StoredEvents implements EventSink {
           List<Object> values = new ArrayList<>(List.of(id, row.event().naturalKey(), now));
           values.addAll(values(row, now));
           insert.add(values.toArray());
-          created++;
+          outcome[0]++;
         } else if (old.hash().equals(row.hash())) {
-          unchanged++;
+          outcome[2]++;
           continue;
         } else {
           id = old.id();
@@ -131,7 +148,7 @@ public final class StoredEvents implements EventSink {
           values.add(id);
           update.add(values.toArray());
           forget.add(id);
-          updated++;
+          outcome[1]++;
         }
         addMentions(mentions, h, id, row.cell());
       }
@@ -140,19 +157,21 @@ public final class StoredEvents implements EventSink {
       forget.execute();
       mentions.execute();
     }
+    return outcome;
   }
 
   private record StoredRow(String id, String hash) {}
 
-  private Map<String, StoredRow> storedRows(Handle h) {
-    Map<String, StoredRow> rows = new HashMap<>();
+  /** The stored events with the rows' keys, by key. */
+  private static Map<String, StoredRow> storedRows(Handle h, List<Pending> rows) {
+    Map<String, StoredRow> stored = new HashMap<>();
     h.createQuery("SELECT source_key, id, source_hash FROM events WHERE source_key IN (<keys>)")
-        .bindList("keys", pending.stream().map(p -> p.event().naturalKey()).toList())
+        .bindList("keys", rows.stream().map(p -> p.event().naturalKey()).toList())
         .map(
             (rs, ctx) ->
                 Map.entry(rs.getString(1), new StoredRow(rs.getString(2), rs.getString(3))))
-        .forEach(e -> rows.put(e.getKey(), e.getValue()));
-    return rows;
+        .forEach(e -> stored.put(e.getKey(), e.getValue()));
+    return stored;
   }
 
   /** The values of {@link #COLUMNS}, in order. */

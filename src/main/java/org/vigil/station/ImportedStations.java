@@ -43,6 +43,14 @@ public final class ImportedStations {
   }
 
   /**
+   * Forgets the ids known so far: after a rollback the stations it created no longer exist, and the
+   * others are simply looked up again.
+   */
+  public void forget() {
+    idsByKey.clear();
+  }
+
+  /**
    * Stores every station of the directory, the layer's unnamed ones too, with locations where the
    * stored station has none and every spelling as a name variant.
    */

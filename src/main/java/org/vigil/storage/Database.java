@@ -86,6 +86,22 @@ public final class Database implements AutoCloseable {
         .migrate();
   }
 
+  /**
+   * Refreshes the query planner's statistics of these tables. After a bulk load they describe
+   * tables a million rows smaller, and plans chosen on them read far more than they need.
+   */
+  public void analyze(String... tables) {
+    jdbi.useHandle(
+        h -> {
+          if (dialect == Dialect.SQLITE) {
+            h.execute("PRAGMA analysis_limit = 1000"); // sampled, like PostgreSQL's
+          }
+          for (String table : tables) {
+            h.execute("ANALYZE " + table);
+          }
+        });
+  }
+
   public Jdbi jdbi() {
     return jdbi;
   }

@@ -1,5 +1,7 @@
 package org.vigil.tally;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,8 +14,9 @@ import java.util.List;
 public record Group(
     List<String> values, List<String> labels, long events, long named, long unnamed) {
   public Group {
-    values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
-    labels = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(labels));
+    // copies that allow nulls (List.copyOf does not): an empty value is a group of its own
+    values = Collections.unmodifiableList(new ArrayList<>(values));
+    labels = Collections.unmodifiableList(new ArrayList<>(labels));
   }
 
   public long detentions() {

@@ -27,7 +27,7 @@ final class InMemoryEvents implements EventSink {
   /** Counts since the last finish, as each import starts its own count. */
   @Override
   public Stored finish() {
-    Stored stored = new Stored(created, updated, unchanged);
+    Stored stored = new Stored(created, updated, unchanged, List.of());
     created = updated = unchanged = 0;
     return stored;
   }

@@ -2,6 +2,7 @@ package org.vigil.ovdinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,32 @@ class StoredEventsTest {
                     "SELECT COUNT(*) FROM event_station_mentions WHERE non_station IS NOT NULL"
                         + " AND police_station_id IS NULL"))
             .isEqualTo(5);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRowTheDatabaseRefusesIsRejectedAloneAndTheRestStored(TestDatabase.Kind kind)
+      throws Exception {
+    Path table = dir.resolve("nul.csv");
+    Files.writeString(
+        table,
+        "Id,date,region,place,number_of_detentions\n"
+            + "1,01.03.2013,Москва,Тверская,2\n"
+            + "2,02.03.2013,Москва,Пушкинская\u0000площадь,3\n"
+            + "3,03.03.2013,Москва,Арбат,4\n");
+    try (TestDatabase test = TestDatabase.create(kind, dir)) {
+      boolean takesNul = kind == TestDatabase.Kind.SQLITE;
+      String summary = Imports.ovdinfo(takesNul ? 0 : 2, test.url(), table);
+
+      if (takesNul) {
+        assertThat(summary).contains("events created: 3");
+      } else {
+        assertThat(summary)
+            .contains("events created: 2, updated: 0, unchanged: 0")
+            .contains("rows rejected: 1")
+            .contains("line 3, column (row): not stored: ");
       }
     }
   }

@@ -16,6 +16,11 @@ public final class Imports {
 
   /** The command's output; fails the test unless every row was imported (exit status 0). */
   public static String ovdinfo(String databaseUrl, Path file, String... options) {
+    return ovdinfo(0, databaseUrl, file, options);
+  }
+
+  /** The command's output; fails the test unless it exits with {@code expected}. */
+  public static String ovdinfo(int expected, String databaseUrl, Path file, String... options) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     List<String> args = new ArrayList<>(List.of(file.toString(), "--db", databaseUrl));
@@ -25,7 +30,7 @@ public final class Imports {
             .setOut(new PrintWriter(out))
             .setErr(new PrintWriter(err))
             .execute(args.toArray(String[]::new));
-    assertThat(status).as(out + "\n" + err).isZero();
+    assertThat(status).as(out + "\n" + err).isEqualTo(expected);
     return out.toString();
   }
 }
