@@ -13,18 +13,16 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
 runs="${2:-50}"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+java=("$root/vigil" jdk java)                       # the JDK ./vigil runs on (21 or newer)
 jar="$root/target/vigil.jar"
 file="$root/target/bench/ovdinfo-$rows.csv"
 
-if [[ ! -f "$jar" ]]; then
-  (cd "$root" && ./mvnw -q -B -DskipTests package)
-fi
+"$root/vigil" --version >/dev/null                 # builds target/vigil.jar if needed
 mkdir -p "$(dirname "$file")"
 if [[ ! -f "$file" ]]; then
-  "$java" -cp "$jar" org.vigil.ovdinfo.OvdInfoBenchmark generate "$file" "$rows"
+  "${java[@]}" -cp "$jar" org.vigil.ovdinfo.OvdInfoBenchmark generate "$file" "$rows"
 fi
-echo "$(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$java" -version 2>&1 | head -1)"
+echo "$(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("${java[@]}" -version 2>&1 | head -1)"
 for db in sqlite postgresql; do
-  "$java" ${BENCH_JAVA_OPTS:-} -cp "$jar" org.vigil.ovdinfo.ImportBenchmark "$file" "$db" "$runs"
+  "${java[@]}" ${BENCH_JAVA_OPTS:-} -cp "$jar" org.vigil.ovdinfo.ImportBenchmark "$file" "$db" "$runs"
 done
