@@ -4,9 +4,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vigil.linkage.LinkBenchCommand;
 import org.vigil.linkage.LinkCommand;
+import org.vigil.opendata.ExportCommand;
 import org.vigil.ovdinfo.ImportCommand;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
+import org.vigil.tally.TallyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +27,9 @@ import picocli.CommandLine.Option;
       Main.TokenCommand.class,
       ImportCommand.class,
       LinkCommand.class,
-      LinkBenchCommand.class
+      LinkBenchCommand.class,
+      TallyCommand.class,
+      ExportCommand.class
     })
 public final class Main {
   public static void main(String[] args) {

@@ -5,7 +5,7 @@ import org.vigil.storage.Database;
 import picocli.CommandLine.Option;
 
 /** Where Vigil's data lives; shared by every command that touches it. */
-final class StorageOptions {
+public final class StorageOptions {
   @Option(
       names = "--data",
       paramLabel = "DIR",
@@ -31,7 +31,8 @@ final class StorageOptions {
       defaultValue = "${env:VIGIL_KEYSET}")
   Path keyset;
 
-  String databaseUrl() {
+  /** The database the options name: --db, else the embedded one in --data. */
+  public String databaseUrl() {
     return db != null && !db.isBlank() ? db : Database.sqliteUrl(data);
   }
 

@@ -18,12 +18,16 @@ import org.vigil.media.MediaRoutes;
 import org.vigil.media.Photos;
 import org.vigil.publish.LiveUpdates;
 import org.vigil.publish.PublishRoutes;
+import org.vigil.opendata.ExportRoutes;
+import org.vigil.opendata.OpenData;
 import org.vigil.security.Accounts;
 import org.vigil.security.PublicRateLimit;
 import org.vigil.security.Vault;
 import org.vigil.station.PoliceStations;
 import org.vigil.station.StationRoutes;
 import org.vigil.storage.Database;
+import org.vigil.tally.Tallies;
+import org.vigil.tally.TallyRoutes;
 
 /** One running Vigil: its database, its keys, its capabilities and, when serving, its HTTP API. */
 public final class Vigil implements AutoCloseable {
@@ -40,6 +44,7 @@ public final class Vigil implements AutoCloseable {
   private final Photos photos;
   private final LiveUpdates updates;
   private final Intake intake;
+  private final Tallies tallies;
   private WebServer server;
 
   private Vigil(Database database, Vault vault) {
@@ -52,6 +57,7 @@ public final class Vigil implements AutoCloseable {
     this.photos = new Photos(database.jdbi());
     this.updates = new LiveUpdates(database.jdbi());
     this.intake = new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations);
+    this.tallies = new Tallies(database.jdbi());
   }
 
   /** Opens the database and the keyset without listening: for CLI commands. */
@@ -85,6 +91,8 @@ public final class Vigil implements AutoCloseable {
           LinkageRoutes.register(api, linkage);
           MediaRoutes.register(api, photos, campaigns);
           PublishRoutes.register(api, updates, campaigns);
+          TallyRoutes.register(api, tallies);
+          ExportRoutes.register(api, new OpenData(database.jdbi()));
         });
   }
 

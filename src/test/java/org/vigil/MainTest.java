@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -14,11 +15,17 @@ class MainTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** Each test imports into its own empty embedded database. */
+  @TempDir Path data;
+
   private int run(String... args) {
+    String[] withData = Arrays.copyOf(args, args.length + 2);
+    withData[args.length] = "--data";
+    withData[args.length + 1] = data.toString();
     return new CommandLine(new Main())
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
-        .execute(args);
+        .execute(withData);
   }
 
   @Test

@@ -55,7 +55,7 @@ public record EventRow(
     return equals(other.atLine(line));
   }
 
-  private EventRow atLine(long newLine) {
+  EventRow atLine(long newLine) {
     return new EventRow(
         newLine,
         naturalKey,

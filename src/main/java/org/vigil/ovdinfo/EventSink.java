@@ -1,21 +1,29 @@
 package org.vigil.ovdinfo;
 
+import java.util.List;
+
 /**
- * Where accepted rows go. The import hands each event here and counts what came of it; storage
- * implements it with an upsert on {@link EventRow#naturalKey()}.
+ * Where accepted rows go. Storage implements it with an upsert on {@link EventRow#naturalKey()}; a
+ * sink may hold rows back to store them in batches, so what storing did is told at the end.
  */
 public interface EventSink {
-  /** What storing one row did. */
-  enum Outcome {
-    CREATED,
-    UPDATED,
-    UNCHANGED
-  }
-
   /**
    * Stores the event under its natural key: creates it, replaces a stored event with that key whose
    * content differs, or leaves an identical one alone, so that importing a file twice changes
    * nothing the second time.
    */
-  Outcome put(EventRow event);
+  void put(EventRow event);
+
+  /** Stores any rows held back and counts what storing every row did. */
+  Stored finish();
+
+  /**
+   * Events created, updated (content changed) and left unchanged by an import, and the rows the
+   * database refused (they are rejected alone; the rows around them are stored).
+   */
+  record Stored(long created, long updated, long unchanged, List<Rejected> refused) {
+    public Stored {
+      refused = List.copyOf(refused);
+    }
+  }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.vigil.stations.StationDirectory;
+import org.vigil.station.StationDirectory;
 
 /**
  * Times reading a large OVD-Info table against merely parsing its CSV, in one run, so that what the
@@ -74,7 +74,7 @@ public final class OvdInfoBenchmark {
   }
 
   /** The floor: fastcsv splitting the file into records, nothing else. */
-  private static long parseOnly(Path file) throws IOException {
+  static long parseOnly(Path file) throws IOException {
     long records = 0;
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CsvReader<CsvRecord> csv = OvdInfoTable.csvReader(reader)) {

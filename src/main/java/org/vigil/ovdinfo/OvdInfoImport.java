@@ -2,6 +2,7 @@ package org.vigil.ovdinfo;
 
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -26,34 +27,28 @@ public final class OvdInfoImport {
             }
           });
       progress.accept(counts.read);
+      EventSink.Stored stored = sink.finish();
+      counts.rejected.addAll(stored.refused());
+      counts.rejected.sort(Comparator.comparingLong(Rejected::line));
       return new ImportSummary(
           table.layout(),
           counts.read,
-          counts.created,
-          counts.updated,
-          counts.unchanged,
+          stored.created(),
+          stored.updated(),
+          stored.unchanged(),
           counts.rejected);
     }
   }
 
   private static final class Counts {
     long read;
-    long created;
-    long updated;
-    long unchanged;
     final List<Rejected> rejected = new ArrayList<>();
 
     void add(TableRow row, EventSink sink) {
       read++;
       switch (row) {
         case Rejected rejection -> rejected.add(rejection);
-        case EventRow event -> {
-          switch (sink.put(event)) {
-            case CREATED -> created++;
-            case UPDATED -> updated++;
-            case UNCHANGED -> unchanged++;
-          }
-        }
+        case EventRow event -> sink.put(event);
       }
     }
   }

@@ -13,15 +13,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vigil.stations.Discrepancy;
-import org.vigil.stations.StationDirectory;
+import org.vigil.StorageOptions;
+import org.vigil.station.Discrepancy;
+import org.vigil.station.ImportedStations;
+import org.vigil.station.StationDirectory;
+import org.vigil.storage.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `vigil import ovdinfo FILE [--region R]`: reads an OVD-Info table and reports on every row. */
+/**
+ * `vigil import ovdinfo FILE [--region R] [--stations LAYER] [--data DIR | --db URL]`: stores an
+ * OVD-Info table's events and police stations and reports on every row.
+ */
 @Command(
     name = "ovdinfo",
     mixinStandardHelpOptions = true,
@@ -54,19 +61,9 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
       description = "OVD-Info's police-station layer (ovds.csv): locations for the stations named.")
   private Path stationLayer;
 
+  @Mixin private StorageOptions storage;
+
   @Spec private CommandSpec spec;
-
-  private final EventSink sink;
-
-  /** Reads into memory only, until storage provides a persistent sink. */
-  public OvdInfoImportCommand() {
-    this(new InMemoryEvents());
-  }
-
-  /** For storage to hand in its sink through a picocli factory. */
-  public OvdInfoImportCommand(EventSink sink) {
-    this.sink = sink;
-  }
 
   /** 0: all rows imported; 2: some rows rejected; 1: the file could not be read as a table. */
   @Override
@@ -93,31 +90,27 @@ public final class OvdInfoImportCommand implements Callable<Integer> {
       stations.layer(stationLayer);
     }
     long size = Files.size(file);
-    try (CountingStream bytes = new CountingStream(Files.newInputStream(file));
+    try (Database database = Database.open(storage.databaseUrl());
+        CountingStream bytes = new CountingStream(Files.newInputStream(file));
         BufferedReader reader =
             new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8))) {
       Progress progress = onTerminal() ? new Progress(err(), bytes, size) : null;
+      ImportedStations stationRows = new ImportedStations(database.jdbi());
+      EventSink sink = new StoredEvents(database.jdbi(), stations, stationRows);
       ImportSummary summary =
-          OvdInfoImport.run(
-              reader, region, feeding(stations), rows -> draw(progress, rows), PROGRESS_EVERY);
+          OvdInfoImport.run(reader, region, sink, rows -> draw(progress, rows), PROGRESS_EVERY);
       if (progress != null) {
         progress.finish();
       }
+      StationDirectory directory = stations.build();
+      stationRows.save(directory);
+      database.analyze("events", "event_station_mentions", "police_stations");
       PrintWriter out = spec.commandLine().getOut();
       out.print(summary.format());
-      out.print(stationSummary(stations.build()));
+      out.print(stationSummary(directory));
       out.flush();
       return summary;
     }
-  }
-
-  /** The sink, also handing each event's police-station cell to the directory. */
-  private EventSink feeding(StationDirectory.Builder stations) {
-    return event -> {
-      stations.event(
-          event.naturalKey(), event.region(), event.policeStations(), event.unnamedDetentions());
-      return sink.put(event);
-    };
   }
 
   /** What the police-station cells said, so that a coordinator sees what to check. */

@@ -6,7 +6,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
-import org.vigil.stations.StationCell;
+import org.vigil.station.StationCell;
 
 /** Whatever the cells hold, a row is read or rejected, and reading never fails. */
 class AnyRowProperties {

@@ -1,4 +1,0 @@
-package org.vigil.stations;
-
-/** A court, a police van or the like named where a police station was expected. */
-public record NonStationMention(String eventKey, StationMention mention) {}
