@@ -80,10 +80,10 @@ public final class Main {
 
     @Override
     public Integer call() throws InterruptedException {
-      Vigil vigil =
-          Vigil.serve(
-              new Vigil.Settings(
-                  storage.databaseUrl(), storage.keysetPath(), host, port, publicPerMinute));
+      var settings =
+          new Vigil.Settings(
+              storage.databaseUrl(), storage.keysetPath(), host, port, publicPerMinute);
+      Vigil vigil = Vigil.open(settings.databaseUrl(), settings.keyset());
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -92,14 +92,15 @@ public final class Main {
                     vigil.close();
                     stopped.countDown();
                   }));
-      ready(vigil);
+      prepare(vigil); // before listening: nobody sees a half-loaded demo
+      vigil.listen(settings);
       System.out.println("Vigil is running at http://" + host + ":" + vigil.port() + "/");
       System.out.flush();
       stopped.await();
       return 0;
     }
 
-    void ready(Vigil vigil) {}
+    void prepare(Vigil vigil) {}
   }
 
   @Command(
@@ -107,7 +108,7 @@ public final class Main {
       description = "Run the server with a demo campaign modelled on 23 January 2021.")
   static final class Demo extends Serve {
     @Override
-    void ready(Vigil vigil) {
+    void prepare(Vigil vigil) {
       String token = org.vigil.demo.DemoCampaign.load(vigil);
       System.out.println("Coordinator token: " + token);
     }

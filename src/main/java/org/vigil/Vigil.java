@@ -16,10 +16,10 @@ import org.vigil.linkage.Linkage;
 import org.vigil.linkage.LinkageRoutes;
 import org.vigil.media.MediaRoutes;
 import org.vigil.media.Photos;
-import org.vigil.publish.LiveUpdates;
-import org.vigil.publish.PublishRoutes;
 import org.vigil.opendata.ExportRoutes;
 import org.vigil.opendata.OpenData;
+import org.vigil.publish.LiveUpdates;
+import org.vigil.publish.PublishRoutes;
 import org.vigil.security.Accounts;
 import org.vigil.security.PublicRateLimit;
 import org.vigil.security.Vault;
@@ -70,13 +70,18 @@ public final class Vigil implements AutoCloseable {
   public static Vigil serve(Settings settings) {
     Vigil vigil = open(settings.databaseUrl(), settings.keyset());
     try {
-      vigil.server = vigil.webServer(new PublicRateLimit(settings.publicPerMinute()));
-      vigil.server.start(settings.host(), settings.port());
+      vigil.listen(settings);
       return vigil;
     } catch (RuntimeException e) {
       vigil.close();
       throw e;
     }
+  }
+
+  /** Starts the HTTP server of an opened instance (the database and keys come from open). */
+  public void listen(Settings settings) {
+    server = webServer(new PublicRateLimit(settings.publicPerMinute()));
+    server.start(settings.host(), settings.port());
   }
 
   private WebServer webServer(PublicRateLimit publicLimit) {
