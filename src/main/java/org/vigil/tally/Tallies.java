@@ -34,22 +34,18 @@ public final class Tallies {
             groups.put(g.values(), g);
           }
           for (Group g : run(h, namedSql(query), query)) {
-            Group known = groups.get(g.values());
-            groups.put(
-                g.values(),
-                known == null
-                    ? g
-                    : new Group(
-                        known.values(),
-                        known.labels(),
-                        known.events(),
-                        g.named(),
-                        known.unnamed()));
+            groups.merge(g.values(), g, Tallies::withNamed);
           }
           List<Group> sorted = new ArrayList<>(groups.values());
           sorted.sort(Tallies::compare);
           return sorted;
         });
+  }
+
+  /** A group of events with the documented persons of the same group. */
+  private static Group withNamed(Group events, Group persons) {
+    return new Group(
+        events.values(), events.labels(), events.events(), persons.named(), events.unnamed());
   }
 
   /** Events and unnamed detentions; by station, the counts the cells give each station. */
@@ -113,19 +109,33 @@ public final class Tallies {
         + counts
         + " FROM "
         + from
-        + " WHERE (CAST(:from AS TEXT) IS NULL OR e.held_on >= :from)"
-        + " AND (CAST(:to AS TEXT) IS NULL OR e.held_on <= :to)"
-        + " AND (CAST(:region AS TEXT) IS NULL OR e.region = :region)"
+        + " WHERE 1 = 1"
+        + filters(query)
         + condition
         + groupBy;
   }
 
+  /**
+   * Only the filters given, not `(:region IS NULL OR e.region = :region)`: with that form SQLite
+   * cannot use the region index and a tally by station of one region read every mention (9 s).
+   */
+  private static String filters(TallyQuery query) {
+    return (query.from() == null ? "" : " AND e.held_on >= :from")
+        + (query.to() == null ? "" : " AND e.held_on <= :to")
+        + (query.region() == null ? "" : " AND e.region = :region");
+  }
+
   private static List<Group> run(Handle h, String sql, TallyQuery query) {
-    Query statement =
-        h.createQuery(sql)
-            .bind("from", query.from() == null ? null : query.from().toString())
-            .bind("to", query.to() == null ? null : query.to().toString())
-            .bind("region", query.region());
+    Query statement = h.createQuery(sql);
+    if (query.from() != null) {
+      statement.bind("from", query.from().toString());
+    }
+    if (query.to() != null) {
+      statement.bind("to", query.to().toString());
+    }
+    if (query.region() != null) {
+      statement.bind("region", query.region());
+    }
     int n = query.by().size();
     return statement
         .map(

@@ -24,8 +24,9 @@ ALTER TABLE events ADD COLUMN station_cell TEXT;
 ALTER TABLE events ADD COLUMN station_counts_mismatch BOOLEAN NOT NULL DEFAULT FALSE;
 CREATE UNIQUE INDEX events_source_key ON events (source_key);
 CREATE INDEX events_held_on ON events (held_on);
--- covering what a tally by region or by date within a region reads, so it never visits the rows
-CREATE INDEX events_region_held_on ON events (region, held_on, unnamed_detentions);
+-- covering what a tally by region or by date within a region reads, the id included for the
+-- join to station mentions, so that such a tally never visits the rows
+CREATE INDEX events_region_held_on ON events (region, held_on, unnamed_detentions, id);
 
 -- Stations an import created carry the directory's key (`ovdinfo:<region>:<name form>`), so that
 -- re-import finds them; stations entered by hand have none.
