@@ -18,6 +18,8 @@ final class Blocking {
    */
   private static final int SURNAME_START = 2;
 
+  private static final int SURNAME_END = 2;
+
   private Blocking() {}
 
   static List<String> keys(Evidence report) {
@@ -43,15 +45,30 @@ final class Blocking {
       }
     }
     String start = surname.substring(0, Math.min(SURNAME_START, surname.length()));
+    String ends = ends(surname);
     for (String g : name.given()) {
       if (year != Evidence.UNKNOWN) {
         keys.add("g" + g + '/' + start + '/' + year);
+        keys.add("G" + g + '/' + ends + '/' + year);
       }
       if (day != Evidence.UNKNOWN) {
         keys.add("t" + g + '/' + start + '/' + day);
+        keys.add("T" + g + '/' + ends + '/' + day);
       }
     }
     return keys;
+  }
+
+  /**
+   * The surname's first letter and last two: a typo in its second letter (Рдыкин for Рыдкин, Шбин
+   * for Шубин) breaks the key of its first two letters but not this one, and a typo near its end
+   * breaks this one but not the other.
+   */
+  private static String ends(String surname) {
+    if (surname.length() <= SURNAME_END + 1) {
+      return surname;
+    }
+    return surname.charAt(0) + surname.substring(surname.length() - SURNAME_END);
   }
 
   /** An initial alone stands for every full name it may begin ("Палов Р. В." may be Роман). */

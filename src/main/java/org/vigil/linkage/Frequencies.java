@@ -24,7 +24,8 @@ final class Frequencies {
     GIVEN(0.02, 0),
     CITY(0.05, 0.005),
     DAY(0.05, 0.02),
-    STATION(0.01, 0.002);
+    STATION(0.01, 0.002),
+    YEAR(1 / 60.0, 0.002);
 
     private final double priorShare;
     private final double floor;
@@ -56,6 +57,9 @@ final class Frequencies {
       count(Field.DAY, report.day());
     }
     count(Field.STATION, report.station());
+    if (report.birthYear() != Evidence.UNKNOWN) {
+      count(Field.YEAR, report.birthYear());
+    }
   }
 
   /** The chance that a random report has this value: the u-probability of agreeing on it. */

@@ -79,7 +79,12 @@ final class GivenNames {
       String deleted = key.substring(0, i) + key.substring(i + 1);
       candidates.addAll(byDeletion.getOrDefault(deleted, List.of()));
     }
-    return candidates.stream().filter(known -> Similarity.oneEditApart(known, key)).findFirst();
+    // typos rarely strike a word's first letter: Еорка is Егорка, not Борька
+    return candidates.stream()
+        .filter(known -> Similarity.oneEditApart(known, key))
+        .min(
+            java.util.Comparator.comparing((String known) -> known.charAt(0) != key.charAt(0))
+                .thenComparing(known -> known));
   }
 
   /** The full names of a sex, or of either, that begin with an initial. */

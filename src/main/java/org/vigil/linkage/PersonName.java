@@ -113,9 +113,61 @@ record PersonName(
           words.unknown.add(key);
         }
       }
-      words.correctTypoInGivenName();
+      if (words.surnameWithInitials()) {
+        // "Алексеев А. А.": the initials stand for given name and patronymic, so the one word
+        // is the surname, even when it looks like a given name or a typo of one
+        words.unknown.addAll(words.givenLike);
+        words.unknown.addAll(words.patronymicLike);
+        words.givenLike.clear();
+        words.patronymicLike.clear();
+      } else {
+        words.correctTypoInGivenName();
+        words.findPatronymicWithTypo();
+      }
       words.assignRoles();
       return words;
+    }
+
+    private boolean surnameWithInitials() {
+      return !initials.isEmpty() && unknown.size() + givenLike.size() + patronymicLike.size() == 1;
+    }
+
+    /**
+     * Three words with a given name and no patronymic-shaped one: one of the other two may be a
+     * patronymic with a typo in its suffix (Васильевоч); it is taken as one, without the suffix, so
+     * that it is not glued to the surname.
+     */
+    private void findPatronymicWithTypo() {
+      if (givenLike.isEmpty() || !patronymicLike.isEmpty() || unknown.size() < 2) {
+        return;
+      }
+      for (int i = 0; i < unknown.size(); i++) {
+        String stem = stemOfMisspeltPatronymic(unknown.get(i));
+        if (stem != null) {
+          unknown.remove(i);
+          patronymicLike.add(stem);
+          return;
+        }
+      }
+    }
+
+    private static final List<String> PATRONYMIC_SUFFIXES =
+        List.of("oviC", "eviC", "ovna", "evna", "iCna");
+
+    /** The stem of a word whose ending is one typo away from a patronymic suffix, or null. */
+    private static String stemOfMisspeltPatronymic(String key) {
+      if (key.length() < MIN_PATRONYMIC_LENGTH + 2) {
+        return null;
+      }
+      for (String suffix : PATRONYMIC_SUFFIXES) {
+        for (int length = suffix.length() - 1; length <= suffix.length() + 1; length++) {
+          String tail = key.substring(key.length() - length);
+          if (Similarity.oneEditApart(tail, suffix)) {
+            return key.substring(0, key.length() - length);
+          }
+        }
+      }
+      return null;
     }
 
     /** With no known given name among the words, one may be a known name with a typo. */

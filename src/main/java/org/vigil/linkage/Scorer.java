@@ -40,8 +40,8 @@ final class Scorer {
   /** A man's and a woman's name never belong to one person; this vetoes a merge by itself. */
   private static final double SEX_DIFFERS = -20;
 
-  private static final double YEAR_AGREES = log2(0.85 / (1 / 60.0));
-  private static final double YEAR_OFF_BY_ONE = log2(0.10 / (2 / 60.0));
+  private static final double YEAR_AGREES = 0.85;
+  private static final double YEAR_OFF_BY_ONE = 0.10;
   private static final double YEAR_DIFFERS = log2(0.01 / 0.95);
   private static final double CITY_DIFFERS = log2(0.10 / 0.95);
 
@@ -153,12 +153,25 @@ final class Scorer {
     return Similarity.typo(x.patronymic(), y.patronymic()) ? SIMILAR : PATRONYMIC_DIFFERS;
   }
 
-  private static double birthYear(int x, int y) {
+  /**
+   * Birth years weigh by how common they are among reports: most detainees are young, so two
+   * reports agreeing on 2001 is a smaller coincidence than two agreeing on 1956.
+   */
+  private double birthYear(int x, int y) {
     if (x == Evidence.UNKNOWN || y == Evidence.UNKNOWN) {
       return 0;
     }
     int gap = Math.abs(x - y);
-    return gap == 0 ? YEAR_AGREES : gap == 1 ? YEAR_OFF_BY_ONE : YEAR_DIFFERS;
+    if (gap == 0) {
+      return agreement(Frequencies.Field.YEAR, YEAR_AGREES, x);
+    }
+    if (gap == 1) {
+      double u =
+          frequencies.share(Frequencies.Field.YEAR, x)
+              + frequencies.share(Frequencies.Field.YEAR, y);
+      return log2(YEAR_OFF_BY_ONE / u);
+    }
+    return YEAR_DIFFERS;
   }
 
   private double city(String x, String y) {

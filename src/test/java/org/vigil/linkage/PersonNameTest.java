@@ -147,4 +147,28 @@ class PersonNameTest {
     assertThat(name.surname()).isEqualTo("musaev");
     assertThat(name.given()).containsExactly("zarema");
   }
+
+  @Test
+  void oneWordWithInitialsIsTheSurnameEvenWhenItLooksLikeAGivenName() {
+    PersonName name = PersonName.parse("Алексеев А. А.");
+    assertThat(name.surname()).isEqualTo(PersonName.parse("Андрей Алексеев").surname());
+    assertThat(name.given()).isEmpty();
+    assertThat(name.givenInitial()).isEqualTo("a");
+    assertThat(PersonName.parse("Тимофеев В. А.").surname())
+        .isEqualTo(PersonName.parse("Тимофеев Владислав Артемович").surname());
+  }
+
+  @Test
+  void patronymicWithATypoInItsSuffixIsNotGluedToTheSurname() {
+    PersonName typo = PersonName.parse("Чунадин Дмитрий Васильевоч");
+    PersonName right = PersonName.parse("Чунадин Дмитрий Васильевич");
+    assertThat(typo.surname()).isEqualTo(right.surname());
+    assertThat(typo.patronymic()).isEqualTo(right.patronymic());
+  }
+
+  @Test
+  void misspeltGivenNameKeepsItsFirstLetter() {
+    assertThat(PersonName.parse("Еорка Мушский").given())
+        .isEqualTo(PersonName.parse("Егорка Мушский").given());
+  }
 }
