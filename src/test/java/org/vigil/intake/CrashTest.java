@@ -54,14 +54,7 @@ class CrashTest {
       Map<String, String> acknowledged = new ConcurrentHashMap<>();
       Set<String> inDoubt = ConcurrentHashMap.newKeySet();
       try (ChildVigil server = ChildVigil.start(serve)) {
-        String base = "http://127.0.0.1:" + server.awaitPort();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-          int client = c;
-          clients.add(
-              Thread.ofVirtual()
-                  .start(() -> submitUntilRefused(base, operator, client, acknowledged, inDoubt)));
-        }
+        List<Thread> clients = startClients(server, operator, acknowledged, inDoubt);
         while (acknowledged.size() < 300) Thread.sleep(10);
         server.kill();
         for (Thread t : clients) t.join();
@@ -134,14 +127,7 @@ class CrashTest {
       try (ChildVigil server =
           ChildVigil.start(
               "serve", "--db", db.url(), "--keyset", keyset.toString(), "--port", "0")) {
-        String base = "http://127.0.0.1:" + server.awaitPort();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-          int client = c;
-          clients.add(
-              Thread.ofVirtual()
-                  .start(() -> submitUntilRefused(base, operator, client, acknowledged, inDoubt)));
-        }
+        List<Thread> clients = startClients(server, operator, acknowledged, inDoubt);
         while (acknowledged.size() < 200) Thread.sleep(10);
         assertThat(server.stop()).as("exit code after SIGTERM").isIn(0, 143);
         for (Thread t : clients) t.join();
@@ -160,6 +146,21 @@ class CrashTest {
         assertThat(stored.size()).isLessThanOrEqualTo(acknowledged.size() + inDoubt.size());
       }
     }
+  }
+
+  /** Starts the concurrent clients, each submitting until the server stops answering. */
+  private List<Thread> startClients(
+      ChildVigil server, String token, Map<String, String> acknowledged, Set<String> inDoubt)
+      throws InterruptedException {
+    String base = "http://127.0.0.1:" + server.awaitPort();
+    List<Thread> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      clients.add(
+          Thread.ofVirtual()
+              .start(() -> submitUntilRefused(base, token, client, acknowledged, inDoubt)));
+    }
+    return clients;
   }
 
   private void submitUntilRefused(
