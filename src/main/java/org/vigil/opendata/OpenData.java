@@ -54,6 +54,7 @@ public final class OpenData {
                       COALESCE(SUM(m.detentions), 0) AS detentions
                     FROM police_stations s
                     LEFT JOIN event_station_mentions m ON m.police_station_id = s.id
+                    WHERE s.merged_into IS NULL
                     GROUP BY s.id, s.name, s.city, s.address, s.latitude, s.longitude
                     ORDER BY s.city, s.name, s.id""")
                 .map(

@@ -214,7 +214,8 @@ public final class StoredEvents implements EventSink {
     int position = 0;
     for (Placement place : cell.placements()) {
       String key = place.stationKey();
-      String stationId = key == null ? null : stations.id(h, key, () -> directory.station(key));
+      String stationId =
+          key == null ? null : stations.id(h, key, place.rawText(), () -> directory.station(key));
       Long count = place.detentions() == null ? null : place.detentions().longValue();
       mentions.add(eventId, position++, place.rawText(), stationId, place.nonStation(), count);
     }

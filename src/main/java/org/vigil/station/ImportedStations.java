@@ -15,6 +15,7 @@ import org.vigil.storage.Ids;
 public final class ImportedStations {
   private final Jdbi jdbi;
   private final Map<String, String> idsByKey = new HashMap<>();
+  private Map<String, String> splits;
 
   public ImportedStations(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -31,9 +32,31 @@ public final class ImportedStations {
     return known != null ? known : id(h, station.get());
   }
 
+  /**
+   * The station a mention belongs to: the directory's station, unless a coordinator split the
+   * mention's spelling off it.
+   */
+  public String id(Handle h, String key, String rawText, Supplier<Station> station) {
+    String directoryStation = id(h, key, station);
+    String split = splits(h).get(directoryStation + "\n" + PoliceStations.key(rawText));
+    return split != null ? split : directoryStation;
+  }
+
+  private Map<String, String> splits(Handle h) {
+    if (splits == null) {
+      splits = new HashMap<>();
+      h.createQuery("SELECT from_station, variant, to_station FROM police_station_splits")
+          .map((rs, ctx) -> Map.entry(rs.getString(1) + "\n" + rs.getString(2), rs.getString(3)))
+          .forEach(e -> splits.put(e.getKey(), e.getValue()));
+    }
+    return splits;
+  }
+
   private String id(Handle h, Station station) {
+    // A station a coordinator merged into another is found as that other one.
     String id =
-        h.createQuery("SELECT id FROM police_stations WHERE import_key = :key")
+        h.createQuery(
+                "SELECT COALESCE(merged_into, id) FROM police_stations WHERE import_key = :key")
             .bind("key", importKey(station))
             .mapTo(String.class)
             .findFirst()
@@ -48,6 +71,7 @@ public final class ImportedStations {
    */
   public void forget() {
     idsByKey.clear();
+    splits = null;
   }
 
   /**
@@ -64,7 +88,7 @@ public final class ImportedStations {
               h.execute(
                   "INSERT INTO police_station_names (station_id, variant) VALUES (?, ?)"
                       + " ON CONFLICT DO NOTHING",
-                  id,
+                  id(h, station.key(), variant, () -> station),
                   PoliceStations.key(variant));
             }
           }

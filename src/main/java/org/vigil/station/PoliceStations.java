@@ -98,7 +98,8 @@ public final class PoliceStations {
               .createQuery(
                   """
                   SELECT id, name, city, address, latitude, longitude, created_at, updated_at
-                  FROM police_stations WHERE CAST(:id AS TEXT) IS NULL OR id = :id
+                  FROM police_stations
+                  WHERE (CAST(:id AS TEXT) IS NULL AND merged_into IS NULL) OR id = :id
                   ORDER BY city, name""")
               .bind("id", id)
               .map(
@@ -117,6 +118,136 @@ public final class PoliceStations {
               .filter(s -> city == null || key(city).equals(key(s.city() == null ? "" : s.city())))
               .collect(Collectors.toCollection(ArrayList::new));
         });
+  }
+
+  /**
+   * A coordinator's merge: {@code id} becomes part of {@code into}, with its spellings, its
+   * mentions in imported events and its detentions; later imports follow it there.
+   */
+  public void merge(String id, String into, String decidedBy) {
+    jdbi.useTransaction(
+        h -> {
+          h.execute(
+              """
+              UPDATE police_station_names SET station_id = ? WHERE station_id = ?
+                AND variant NOT IN (SELECT variant FROM police_station_names WHERE station_id = ?)""",
+              into,
+              id,
+              into);
+          h.execute("DELETE FROM police_station_names WHERE station_id = ?", id);
+          h.execute(
+              "UPDATE event_station_mentions SET police_station_id = ? WHERE police_station_id = ?",
+              into,
+              id);
+          h.execute(
+              "UPDATE detentions SET police_station_id = ? WHERE police_station_id = ?", into, id);
+          h.execute(
+              "UPDATE police_station_splits SET to_station = ? WHERE to_station = ?", into, id);
+          // Stations merged into this one earlier now point at the new whole.
+          h.execute(
+              "UPDATE police_stations SET merged_into = ? WHERE merged_into = ? OR id = ?",
+              into,
+              id,
+              id);
+          h.execute(
+              """
+              UPDATE police_stations SET address = (SELECT address FROM police_stations WHERE id = ?),
+                latitude = (SELECT latitude FROM police_stations WHERE id = ?),
+                longitude = (SELECT longitude FROM police_stations WHERE id = ?)
+              WHERE id = ? AND latitude IS NULL""",
+              id,
+              id,
+              id,
+              into);
+          record(h, "MERGE", id, into, List.of(), decidedBy);
+        });
+    idsByName.invalidateAll();
+  }
+
+  /**
+   * A coordinator's split: the spellings {@code variants} of station {@code id} name another
+   * station, made here with {@code name}; the mentions and detentions written so move to it, and
+   * later imports put them there too. Returns the new station.
+   */
+  public PoliceStation split(String id, String name, List<String> variants, String decidedBy) {
+    PoliceStation original = find(id).orElseThrow();
+    List<String> keys = variants.stream().map(PoliceStations::key).distinct().toList();
+    PoliceStation created =
+        create(new PoliceStation.Input(name, original.city(), null, null, null, variants));
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "DELETE FROM police_station_names WHERE station_id = :id AND variant IN (<keys>)")
+              .bind("id", id)
+              .bindList("keys", keys)
+              .execute();
+          var splits =
+              h.prepareBatch(
+                  "INSERT INTO police_station_splits (from_station, variant, to_station) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (from_station, variant) DO UPDATE SET to_station = excluded.to_station");
+          keys.forEach(k -> splits.add(id, k, created.id()));
+          splits.execute();
+          movePlaces(
+              h,
+              "event_station_mentions",
+              "raw_text",
+              "event_id || '/' || position",
+              id,
+              created.id(),
+              keys);
+          movePlaces(h, "detentions", "police_station", "id", id, created.id(), keys);
+          record(h, "SPLIT", id, created.id(), keys, decidedBy);
+        });
+    idsByName.invalidateAll();
+    return find(created.id()).orElseThrow();
+  }
+
+  /** Moves the rows of a station whose written name is one of the keys (compared in Java). */
+  private static void movePlaces(
+      Handle h,
+      String table,
+      String text,
+      String rowKey,
+      String from,
+      String to,
+      List<String> keys) {
+    List<String> rows =
+        h
+            .createQuery(
+                "SELECT "
+                    + rowKey
+                    + ", "
+                    + text
+                    + " FROM "
+                    + table
+                    + " WHERE police_station_id = :from")
+            .bind("from", from)
+            .map((rs, ctx) -> keys.contains(key(rs.getString(2))) ? rs.getString(1) : null)
+            .stream()
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    for (String row : rows) {
+      h.createUpdate("UPDATE " + table + " SET police_station_id = :to WHERE " + rowKey + " = :row")
+          .bind("to", to)
+          .bind("row", row)
+          .execute();
+    }
+  }
+
+  private static void record(
+      Handle h, String kind, String station, String other, List<String> variants, String by) {
+    h.createUpdate(
+            """
+            INSERT INTO police_station_decisions (id, kind, station_id, other_station, variants,
+              decided_by, decided_at) VALUES (:id, :kind, :station, :other, :variants, :by, :now)""")
+        .bind("id", Ids.next())
+        .bind("kind", kind)
+        .bind("station", station)
+        .bind("other", other)
+        .bind("variants", String.join("\n", variants))
+        .bind("by", by)
+        .bind("now", System.currentTimeMillis())
+        .execute();
   }
 
   /** The station a report's free-text police station names, if the directory knows the name. */

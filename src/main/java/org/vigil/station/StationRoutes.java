@@ -5,6 +5,7 @@ import static org.vigil.security.Role.COORDINATOR;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Map;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
@@ -38,6 +39,37 @@ public final class StationRoutes {
         },
         COORDINATOR,
         ADMIN);
+    api.post("/api/police-stations/{id}/merge", ctx -> merge(stations, ctx), COORDINATOR, ADMIN);
+    api.post("/api/police-stations/{id}/split", ctx -> split(stations, ctx), COORDINATOR, ADMIN);
+  }
+
+  /** {@code {"into": ID}}: this station is the same as that one. */
+  private static void merge(PoliceStations stations, Context ctx) {
+    PoliceStation station = find(stations, ctx);
+    Fields f = JsonBody.fields(ctx);
+    String into = f.text("into", 64, true);
+    if (into != null && stations.find(into).isEmpty())
+      f.reject("into", "no police station with this id");
+    if (station.id().equals(into)) f.reject("into", "is the station being merged");
+    f.done();
+    stations.merge(station.id(), into, Api.principal(ctx).userId());
+    ctx.json(stations.find(into).orElseThrow());
+  }
+
+  /** {@code {"name": N, "variants": [...]}}: those spellings name another station. */
+  private static void split(PoliceStations stations, Context ctx) {
+    PoliceStation station = find(stations, ctx);
+    Fields f = JsonBody.fields(ctx);
+    String name = f.text("name", 300, true);
+    List<String> variants = f.texts("variants", 100, 300);
+    var own = station.variants().stream().map(PoliceStations::key).toList();
+    if (variants.isEmpty()) f.reject("variants", "name at least one spelling to split off");
+    for (String v : variants) {
+      if (!own.contains(PoliceStations.key(v)))
+        f.reject("variants", "'" + v + "' is not a spelling of this station");
+    }
+    f.done();
+    ctx.status(201).json(stations.split(station.id(), name, variants, Api.principal(ctx).userId()));
   }
 
   private static PoliceStation find(PoliceStations stations, Context ctx) {
