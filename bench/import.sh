@@ -14,15 +14,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
 runs="${2:-50}"
 java=("$root/vigil" jdk java)                       # the JDK ./vigil runs on (21 or newer)
-jar="$root/target/vigil.jar"
+# The harnesses live with the tests, not in the product jar.
+cp="$root/target/vigil.jar:$root/target/test-classes"
 file="$root/target/bench/ovdinfo-$rows.csv"
 
 "$root/vigil" --version >/dev/null                 # builds target/vigil.jar if needed
+(cd "$root" && ./vigil jdk ./mvnw -q -B test-compile >/dev/null)
 mkdir -p "$(dirname "$file")"
 if [[ ! -f "$file" ]]; then
-  "${java[@]}" -cp "$jar" org.vigil.ovdinfo.OvdInfoBenchmark generate "$file" "$rows"
+  "${java[@]}" -cp "$cp" org.vigil.ovdinfo.OvdInfoBenchmark generate "$file" "$rows"
 fi
 echo "$(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("${java[@]}" -version 2>&1 | head -1)"
 for db in sqlite postgresql; do
-  "${java[@]}" ${BENCH_JAVA_OPTS:-} -cp "$jar" org.vigil.ovdinfo.ImportBenchmark "$file" "$db" "$runs"
+  "${java[@]}" ${BENCH_JAVA_OPTS:-} -cp "$cp" org.vigil.ovdinfo.ImportBenchmark "$file" "$db" "$runs"
 done

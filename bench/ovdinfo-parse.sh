@@ -4,15 +4,15 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-jar="$root/target/vigil.jar"
+java=("$root/vigil" jdk java)                       # the JDK ./vigil runs on (21 or newer)
+# The harness lives with the tests, not in the product jar.
+cp="$root/target/vigil.jar:$root/target/test-classes"
 file="$root/target/bench/ovdinfo-$rows.csv"
 
-if [[ ! -f "$jar" ]]; then
-  (cd "$root" && ./mvnw -q -B -DskipTests package)
-fi
+"$root/vigil" --version >/dev/null                 # builds target/vigil.jar if needed
+(cd "$root" && ./vigil jdk ./mvnw -q -B test-compile >/dev/null)
 mkdir -p "$(dirname "$file")"
 if [[ ! -f "$file" ]]; then
-  "$java" -cp "$jar" org.vigil.ovdinfo.OvdInfoBenchmark generate "$file" "$rows"
+  "${java[@]}" -cp "$cp" org.vigil.ovdinfo.OvdInfoBenchmark generate "$file" "$rows"
 fi
-"$java" ${BENCH_JAVA_OPTS:-} -cp "$jar" org.vigil.ovdinfo.OvdInfoBenchmark measure "$file"
+"${java[@]}" ${BENCH_JAVA_OPTS:-} -cp "$cp" org.vigil.ovdinfo.OvdInfoBenchmark measure "$file"
