@@ -190,7 +190,13 @@ public final class Linkage {
 
   /** Whether a person with this id exists. */
   public boolean personExists(String personId) {
-    return !cases.persons(List.of(personId)).isEmpty();
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT 1 FROM persons WHERE id = :id")
+                .bind("id", personId)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
   }
 
   /** Reports waiting for a coordinator, oldest first, with the candidates linkage saw. */

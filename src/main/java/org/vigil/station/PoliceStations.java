@@ -33,23 +33,25 @@ public final class PoliceStations {
   }
 
   PoliceStation create(PoliceStation.Input in) {
-    String id = Ids.next();
-    long now = System.currentTimeMillis();
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate(
-                  """
-                  INSERT INTO police_stations (id, name, city, address, latitude, longitude,
-                    created_at, updated_at)
-                  VALUES (:id, :name, :city, :address, :latitude, :longitude, :now, :now)""")
-              .bind("id", id)
-              .bind("now", now)
-              .bindMethods(in)
-              .execute();
-          saveVariants(h, id, in);
-        });
+    String id = jdbi.inTransaction(h -> insert(h, in));
     idsByName.invalidateAll();
     return find(id).orElseThrow();
+  }
+
+  private static String insert(Handle h, PoliceStation.Input in) {
+    String id = Ids.next();
+    long now = System.currentTimeMillis();
+    h.createUpdate(
+            """
+            INSERT INTO police_stations (id, name, city, address, latitude, longitude,
+              created_at, updated_at)
+            VALUES (:id, :name, :city, :address, :latitude, :longitude, :now, :now)""")
+        .bind("id", id)
+        .bind("now", now)
+        .bindMethods(in)
+        .execute();
+    saveVariants(h, id, in);
+    return id;
   }
 
   void update(String id, PoliceStation.Input in) {
@@ -172,34 +174,39 @@ public final class PoliceStations {
   public PoliceStation split(String id, String name, List<String> variants, String decidedBy) {
     PoliceStation original = find(id).orElseThrow();
     List<String> keys = variants.stream().map(PoliceStations::key).distinct().toList();
-    PoliceStation created =
-        create(new PoliceStation.Input(name, original.city(), null, null, null, variants));
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate(
-                  "DELETE FROM police_station_names WHERE station_id = :id AND variant IN (<keys>)")
-              .bind("id", id)
-              .bindList("keys", keys)
-              .execute();
-          var splits =
-              h.prepareBatch(
-                  "INSERT INTO police_station_splits (from_station, variant, to_station) VALUES (?, ?, ?)"
-                      + " ON CONFLICT (from_station, variant) DO UPDATE SET to_station = excluded.to_station");
-          keys.forEach(k -> splits.add(id, k, created.id()));
-          splits.execute();
-          movePlaces(
-              h,
-              "event_station_mentions",
-              "raw_text",
-              "event_id || '/' || position",
-              id,
-              created.id(),
-              keys);
-          movePlaces(h, "detentions", "police_station", "id", id, created.id(), keys);
-          record(h, "SPLIT", id, created.id(), keys, decidedBy);
-        });
+    // One transaction: a split half done would leave the spellings on both stations.
+    String created =
+        jdbi.inTransaction(
+            h -> {
+              String newId =
+                  insert(
+                      h,
+                      new PoliceStation.Input(name, original.city(), null, null, null, variants));
+              h.createUpdate(
+                      "DELETE FROM police_station_names WHERE station_id = :id AND variant IN (<keys>)")
+                  .bind("id", id)
+                  .bindList("keys", keys)
+                  .execute();
+              var splits =
+                  h.prepareBatch(
+                      "INSERT INTO police_station_splits (from_station, variant, to_station) VALUES (?, ?, ?)"
+                          + " ON CONFLICT (from_station, variant) DO UPDATE SET to_station = excluded.to_station");
+              keys.forEach(k -> splits.add(id, k, newId));
+              splits.execute();
+              movePlaces(
+                  h,
+                  "event_station_mentions",
+                  "raw_text",
+                  "event_id || '/' || position",
+                  id,
+                  newId,
+                  keys);
+              movePlaces(h, "detentions", "police_station", "id", id, newId, keys);
+              record(h, "SPLIT", id, newId, keys, decidedBy);
+              return newId;
+            });
     idsByName.invalidateAll();
-    return find(created.id()).orElseThrow();
+    return find(created).orElseThrow();
   }
 
   /** Moves the rows of a station whose written name is one of the keys (compared in Java). */
