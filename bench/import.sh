@@ -10,16 +10,10 @@
 # PostgreSQL: schema bench_import of database test at 127.0.0.1:5432, user postgres (dropped and
 # made anew). The generated file is kept in target/bench/ (the same as bench/ovdinfo-parse.sh's).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
 runs="${2:-50}"
-java=("$root/vigil" jdk java)                       # the JDK ./vigil runs on (21 or newer)
-# The harnesses live with the tests, not in the product jar.
-cp="$root/target/vigil.jar:$root/target/test-classes"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 file="$root/target/bench/ovdinfo-$rows.csv"
-
-"$root/vigil" --version >/dev/null                 # builds target/vigil.jar if needed
-(cd "$root" && ./vigil jdk ./mvnw -q -B test-compile >/dev/null)
 mkdir -p "$(dirname "$file")"
 if [[ ! -f "$file" ]]; then
   "${java[@]}" -cp "$cp" org.vigil.ovdinfo.OvdInfoBenchmark generate "$file" "$rows"

@@ -26,11 +26,7 @@ command -v sqlite3 >/dev/null || need+=(sqlite3)
 command -v psql >/dev/null || need+=(postgresql-client)
 if ((${#need[@]})); then apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null; fi
 
-./vigil --version >/dev/null                       # builds target/vigil.jar if needed
-./vigil jdk ./mvnw -q -B test-compile >/dev/null   # IntakeCeiling lives with the tests
-java=(./vigil jdk java --sun-misc-unsafe-memory-access=allow)
-"${java[@]}" -version >/dev/null 2>&1 || java=(./vigil jdk java)
-cp="target/vigil.jar:target/test-classes"
+source bench/lib.sh
 
 # Realistic reports: the linkage generator's persons, each reported several times in the
 # spellings of real reports, so that linkage works as on a protest day.

@@ -71,12 +71,7 @@ class OpenDataTest {
     try (TestDatabase db = TestDatabase.create(kind, dir)) {
       Imports.ovdinfo(db.url(), table);
       try (TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
-        String event =
-            server
-                .vigil()
-                .database()
-                .jdbi()
-                .withHandle(h -> h.createQuery("SELECT id FROM events").mapTo(String.class).one());
+        String event = Imports.onlyEvent(server);
         String report =
             """
             {"name": "Аристарх Канарейкин", "birth_year": 1987, "contact": "+7 900 123-45-67",

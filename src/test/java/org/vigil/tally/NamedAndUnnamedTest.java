@@ -28,12 +28,7 @@ class NamedAndUnnamedTest {
     try (TestDatabase db = TestDatabase.create(kind, dir)) {
       Imports.ovdinfo(db.url(), table);
       try (TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
-        String event =
-            server
-                .vigil()
-                .database()
-                .jdbi()
-                .withHandle(h -> h.createQuery("SELECT id FROM events").mapTo(String.class).one());
+        String event = Imports.onlyEvent(server);
         report(server, event, "Иван Петров");
         report(server, event, "Анна Смирнова");
         Tallies tallies = new Tallies(server.vigil().database().jdbi());

@@ -33,4 +33,13 @@ public final class Imports {
     assertThat(status).as(out + "\n" + err).isEqualTo(expected);
     return out.toString();
   }
+
+  /** The id of the one event a test imported. */
+  public static String onlyEvent(TestVigil server) {
+    return server
+        .vigil()
+        .database()
+        .jdbi()
+        .withHandle(h -> h.createQuery("SELECT id FROM events").mapTo(String.class).one());
+  }
 }
