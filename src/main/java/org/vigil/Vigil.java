@@ -23,9 +23,13 @@ import org.vigil.publish.PublishRoutes;
 import org.vigil.security.Accounts;
 import org.vigil.security.PublicRateLimit;
 import org.vigil.security.Vault;
+import org.vigil.site.LiveStream;
+import org.vigil.site.SiteRoutes;
 import org.vigil.station.PoliceStations;
 import org.vigil.station.StationRoutes;
 import org.vigil.storage.Database;
+import org.vigil.tally.PublicTallies;
+import org.vigil.tally.PublicTallyRoutes;
 import org.vigil.tally.Tallies;
 import org.vigil.tally.TallyRoutes;
 
@@ -45,6 +49,8 @@ public final class Vigil implements AutoCloseable {
   private final LiveUpdates updates;
   private final Intake intake;
   private final Tallies tallies;
+  private final PublicTallies publicTallies;
+  private LiveStream live;
   private WebServer server;
 
   private Vigil(Database database, Vault vault) {
@@ -58,6 +64,7 @@ public final class Vigil implements AutoCloseable {
     this.updates = new LiveUpdates(database.jdbi());
     this.intake = new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations);
     this.tallies = new Tallies(database.jdbi());
+    this.publicTallies = new PublicTallies(database.jdbi(), campaigns);
   }
 
   /** Opens the database and the keyset without listening: for CLI commands. */
@@ -80,8 +87,9 @@ public final class Vigil implements AutoCloseable {
 
   /** Starts the HTTP server of an opened instance (the database and keys come from open). */
   public void listen(Settings settings) {
+    live = new LiveStream(publicTallies, updates);
     server = webServer(new PublicRateLimit(settings.publicPerMinute()));
-    server.start(settings.host(), settings.port());
+    server.afterWrites(live::changed).start(settings.host(), settings.port());
   }
 
   private WebServer webServer(PublicRateLimit publicLimit) {
@@ -98,6 +106,11 @@ public final class Vigil implements AutoCloseable {
           PublishRoutes.register(api, updates, campaigns);
           TallyRoutes.register(api, tallies);
           ExportRoutes.register(api, new OpenData(database.jdbi()));
+          PublicTallyRoutes.register(api, publicTallies);
+          SiteRoutes.register(
+              api,
+              new SiteRoutes.Sources(publicTallies, campaigns, cases, photos, updates, stations),
+              live);
         });
   }
 
@@ -140,6 +153,7 @@ public final class Vigil implements AutoCloseable {
   /** Stops listening, writes every report already accepted, then closes the database. */
   @Override
   public void close() {
+    if (live != null) live.close();
     if (server != null) server.close();
     intake.close();
     database.close();

@@ -91,7 +91,9 @@ public final class CampaignRoutes {
             current.cause(),
             current.organiser(),
             current.temperatureC(),
-            current.conditions());
+            current.conditions(),
+            current.latitude(),
+            current.longitude());
     campaigns.updateEvent(current.id(), eventInput(MergePatch.apply(before, JsonBody.object(ctx))));
     ctx.json(event(current.id()));
   }
@@ -123,7 +125,12 @@ public final class CampaignRoutes {
             f.text("cause", 1000, false),
             f.text("organiser", 500, false),
             f.decimal("temperature_c", -90, 60, false),
-            f.text("conditions", 1000, false));
+            f.text("conditions", 1000, false),
+            f.decimal("latitude", -90, 90, false),
+            f.decimal("longitude", -180, 180, false));
+    if ((in.latitude() == null) != (in.longitude() == null)) {
+      f.reject(in.latitude() == null ? "latitude" : "longitude", "goes with the other coordinate");
+    }
     if (in.campaign() != null && campaigns.campaign(in.campaign()).isEmpty()) {
       f.reject("campaign", "no campaign with this id");
     }

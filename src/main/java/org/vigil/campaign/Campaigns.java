@@ -1,6 +1,7 @@
 package org.vigil.campaign;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,6 +62,19 @@ public final class Campaigns {
                 .findOne());
   }
 
+  /**
+   * The campaign the public pages show: the latest to have started, or, before any has, the first
+   * to come.
+   */
+  public Optional<Campaign> current() {
+    List<Campaign> all = campaigns();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    return all.stream()
+        .filter(c -> !c.startsOn().isAfter(today))
+        .findFirst()
+        .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.getLast()));
+  }
+
   List<Campaign> campaigns() {
     return jdbi.withHandle(
         h ->
@@ -91,10 +105,12 @@ public final class Campaigns {
             cause,
             null,
             temperatureC,
-            conditions));
+            conditions,
+            null,
+            null));
   }
 
-  Event createEvent(Event.Input in) {
+  public Event createEvent(Event.Input in) {
     String id = Ids.next();
     long now = System.currentTimeMillis();
     jdbi.useHandle(
@@ -102,9 +118,11 @@ public final class Campaigns {
             h.createUpdate(
                     """
                     INSERT INTO events (id, campaign_id, held_on, city, region, venue, kind, authorised,
-                      cause, organiser, temperature_c, conditions, created_at, updated_at)
+                      cause, organiser, temperature_c, conditions, latitude, longitude, created_at,
+                      updated_at)
                     VALUES (:id, :campaign, :heldOn, :city, :region, :venue, :kind, :authorised,
-                      :cause, :organiser, :temperatureC, :conditions, :now, :now)""")
+                      :cause, :organiser, :temperatureC, :conditions, :latitude, :longitude, :now,
+                      :now)""")
                 .bind("id", id)
                 .bind("now", now)
                 .bindMethods(in)
@@ -120,7 +138,8 @@ public final class Campaigns {
                     UPDATE events SET campaign_id = :campaign, held_on = :heldOn, city = :city,
                       region = :region, venue = :venue, kind = :kind, authorised = :authorised,
                       cause = :cause, organiser = :organiser, temperature_c = :temperatureC,
-                      conditions = :conditions, updated_at = :now
+                      conditions = :conditions, latitude = :latitude, longitude = :longitude,
+                      updated_at = :now
                     WHERE id = :id""")
                 .bind("id", id)
                 .bind("now", System.currentTimeMillis())
@@ -137,7 +156,8 @@ public final class Campaigns {
                 .findOne());
   }
 
-  List<Event> events(String campaignId, String city) {
+  /** A campaign's events (or all, if null), of one city (or all, if null). */
+  public List<Event> events(String campaignId, String city) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -210,7 +230,8 @@ public final class Campaigns {
                 .one());
   }
 
-  List<Claim> claims(String campaignId, String eventId) {
+  /** The claims about a campaign or an event (null: not filtered by it). */
+  public List<Claim> claims(String campaignId, String eventId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(

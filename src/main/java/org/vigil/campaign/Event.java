@@ -17,6 +17,8 @@ public record Event(
     String organiser,
     Double temperatureC,
     String conditions,
+    Double latitude,
+    Double longitude,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -31,5 +33,7 @@ public record Event(
       String cause,
       String organiser,
       Double temperatureC,
-      String conditions) {}
+      String conditions,
+      Double latitude,
+      Double longitude) {}
 }

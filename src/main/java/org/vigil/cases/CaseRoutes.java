@@ -31,6 +31,13 @@ public final class CaseRoutes {
         COORDINATOR,
         ADMIN);
     api.post("/api/detentions/{id}/status", routes::addStatus, COORDINATOR, LAWYER, ADMIN);
+    api.post(
+        "/api/detentions/{id}/confirm",
+        ctx ->
+            ctx.json(
+                cases.confirm(routes.find(ctx.pathParam("id")).id(), Api.principal(ctx).userId())),
+        COORDINATOR,
+        ADMIN);
   }
 
   private void list(Context ctx) {

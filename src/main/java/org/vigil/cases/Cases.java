@@ -5,14 +5,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.vigil.cases.PublicDetainees.StationCount;
 import org.vigil.security.Vault;
 import org.vigil.storage.Batch;
 import org.vigil.storage.Ids;
@@ -86,7 +92,8 @@ public final class Cases {
                 """
                 INSERT INTO detentions (id, person_id, event_id, report_id, detained_at, place,
                   police_station, police_station_id, force_used, minor, journalist, status,
-                  created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                  confirmed_at, confirmed_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         var statuses =
             new Batch(
                 h,
@@ -113,6 +120,8 @@ public final class Cases {
             d.minor(),
             d.journalist(),
             DetentionStatus.DETAINED,
+            d.confirmedBy() == null ? null : now,
+            d.confirmedBy(),
             now,
             now);
         OffsetDateTime happened =
@@ -145,6 +154,100 @@ public final class Cases {
                 .map((rs, ctx) -> person(rs, rs.getString("id")))
                 .stream()
                 .collect(Collectors.toMap(Person::id, p -> p)));
+  }
+
+  /**
+   * An event's detainees as the public may see them. Only the names of persons who consented are
+   * decrypted; the rest are counted and never read.
+   */
+  public PublicDetainees publicDetainees(String eventId) {
+    return jdbi.withHandle(
+        h -> {
+          record Row(String personId, boolean confirmed, String stationId, String station) {}
+          List<Row> rows =
+              h.createQuery(
+                      """
+                      SELECT d.person_id, d.confirmed_at IS NOT NULL, d.police_station_id, ps.name
+                      FROM detentions d LEFT JOIN police_stations ps ON ps.id = d.police_station_id
+                      WHERE d.event_id = :event""")
+                  .bind("event", eventId)
+                  .map(
+                      (rs, ctx) ->
+                          new Row(
+                              rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
+                  .list();
+          Map<String, Boolean> people = new HashMap<>();
+          Map<String, Set<String>> atStation = new TreeMap<>();
+          Map<String, String> stationNames = new HashMap<>();
+          for (Row row : rows) {
+            people.merge(row.personId(), row.confirmed(), Boolean::logicalOr);
+            if (row.stationId() != null) {
+              atStation.computeIfAbsent(row.stationId(), k -> new HashSet<>()).add(row.personId());
+              stationNames.put(row.stationId(), row.station());
+            }
+          }
+          Map<String, Long> counts = new HashMap<>();
+          atStation.forEach((id, persons) -> counts.put(id, (long) persons.size()));
+          h.createQuery(
+                  """
+                  SELECT m.police_station_id, ps.name, m.detentions
+                  FROM event_station_mentions m JOIN police_stations ps ON ps.id = m.police_station_id
+                  WHERE m.event_id = :event AND m.detentions > 0""")
+              .bind("event", eventId)
+              .map((rs, ctx) -> new StationCount(rs.getString(1), rs.getString(2), rs.getLong(3)))
+              .forEach(
+                  m -> {
+                    counts.merge(m.stationId(), m.people(), Long::sum);
+                    stationNames.put(m.stationId(), m.name());
+                  });
+          List<StationCount> stations =
+              counts.entrySet().stream()
+                  .map(
+                      e -> new StationCount(e.getKey(), stationNames.get(e.getKey()), e.getValue()))
+                  .sorted(
+                      Comparator.comparingLong((StationCount c) -> -c.people())
+                          .thenComparing(StationCount::name))
+                  .toList();
+          long confirmed = people.values().stream().filter(c -> c).count();
+          return new PublicDetainees(
+              people.size(), confirmed, stations, consentedNames(h, eventId));
+        });
+  }
+
+  private List<String> consentedNames(Handle h, String eventId) {
+    return h
+        .createQuery(
+            """
+            SELECT DISTINCT p.id, p.name_enc, p.consent FROM persons p
+            JOIN detentions d ON d.person_id = p.id
+            WHERE d.event_id = :event AND p.consent <> 'NONE'""")
+        .bind("event", eventId)
+        .map(
+            (rs, ctx) -> {
+              String name = vault.open(rs.getBytes(2), "persons.name/" + rs.getString(1));
+              return Consent.valueOf(rs.getString(3)) == Consent.FULL ? name : initials(name);
+            })
+        .stream()
+        .filter(name -> name != null && !name.isBlank())
+        .sorted()
+        .toList();
+  }
+
+  /** "Анна Смирнова" → "А. С.": what a detainee who consented to initials only is shown as. */
+  static String initials(String name) {
+    if (name == null) return null;
+    return Arrays.stream(name.strip().split("\\s+"))
+        .filter(word -> !word.isEmpty())
+        .map(
+            word ->
+                word.codePoints()
+                        .limit(1)
+                        .collect(
+                            StringBuilder::new,
+                            StringBuilder::appendCodePoint,
+                            StringBuilder::append)
+                    + ".")
+        .collect(Collectors.joining(" "));
   }
 
   /** Starts a person for a report a coordinator says is about nobody known yet. */
@@ -203,6 +306,25 @@ public final class Cases {
                 .map((rs, ctx) -> detention(rs, List.of()))
                 .findOne()
                 .map(d -> withTimelines(h, List.of(d)).getFirst()));
+  }
+
+  /**
+   * Records that a coordinator verified the detention. Confirming again changes nothing: the first
+   * confirmation, with its author and time, is the one kept.
+   */
+  public Detention confirm(String detentionId, String userId) {
+    long now = System.currentTimeMillis();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    """
+                    UPDATE detentions SET confirmed_at = :now, confirmed_by = :user, updated_at = :now
+                    WHERE id = :id AND confirmed_at IS NULL""")
+                .bind("now", now)
+                .bind("user", userId)
+                .bind("id", detentionId)
+                .execute());
+    return find(detentionId).orElseThrow();
   }
 
   /** Adds a timeline entry; the detention's status becomes that of its latest entry. */
@@ -316,6 +438,8 @@ public final class Cases {
         rs.getBoolean("minor"),
         rs.getBoolean("journalist"),
         DetentionStatus.valueOf(rs.getString("status")),
+        Rows.instantOrNull(rs, "confirmed_at"),
+        rs.getString("confirmed_by"),
         timeline,
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")));

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One person detained at one event, with the timeline of what happened to them since. */
+/**
+ * One person detained at one event, with the timeline of what happened to them since. A detention
+ * is confirmed once a coordinator has verified it; until then it is counted apart.
+ */
 public record Detention(
     String id,
     Person person,
@@ -18,6 +21,8 @@ public record Detention(
     boolean minor,
     boolean journalist,
     DetentionStatus status,
+    Instant confirmedAt,
+    String confirmedBy,
     List<StatusChange> timeline,
     Instant createdAt,
     Instant updatedAt) {
@@ -36,6 +41,8 @@ public record Detention(
         minor,
         journalist,
         status,
+        confirmedAt,
+        confirmedBy,
         changes,
         createdAt,
         updatedAt);

@@ -2,11 +2,15 @@ package org.vigil.cases;
 
 import java.time.OffsetDateTime;
 
-/** What intake knows of a detention when its first report arrives. */
+/**
+ * What intake knows of a detention when its first report arrives; {@code confirmedBy} is the user
+ * who confirmed it by typing the report themself, or null.
+ */
 public record NewDetention(
     String reportId,
     String reportedBy,
     String enteredBy,
+    String confirmedBy,
     String name,
     Integer birthYear,
     String contact,

@@ -36,7 +36,9 @@ public final class DemoCampaign {
       Double temperatureC,
       String conditions,
       int detainees,
-      List<String> stations) {}
+      List<String> stations,
+      double latitude,
+      double longitude) {}
 
   private static final List<City> CITIES =
       List.of(
@@ -47,7 +49,9 @@ public final class DemoCampaign {
               null,
               null,
               40,
-              List.of("ОВД Тверской", "ОВД Мещанский", "ОВД Пресненский")),
+              List.of("ОВД Тверской", "ОВД Мещанский", "ОВД Пресненский"),
+              55.7656,
+              37.6055),
           new City(
               "Санкт-Петербург",
               "Сенатская площадь",
@@ -55,11 +59,39 @@ public final class DemoCampaign {
               null,
               null,
               20,
-              List.of("71 отдел полиции", "76 отдел полиции")),
+              List.of("71 отдел полиции", "76 отдел полиции"),
+              59.9364,
+              30.3022),
           new City(
-              "Екатеринбург", "Площадь Труда", ZoneOffset.ofHours(5), null, null, 8, List.of()),
-          new City("Казань", "Площадь Свободы", ZoneOffset.ofHours(3), null, null, 6, List.of()),
-          new City("Омск", "Театральная площадь", ZoneOffset.ofHours(6), null, null, 5, List.of()),
+              "Екатеринбург",
+              "Площадь Труда",
+              ZoneOffset.ofHours(5),
+              null,
+              null,
+              8,
+              List.of(),
+              56.8389,
+              60.6057),
+          new City(
+              "Казань",
+              "Площадь Свободы",
+              ZoneOffset.ofHours(3),
+              null,
+              null,
+              6,
+              List.of(),
+              55.7887,
+              49.1221),
+          new City(
+              "Омск",
+              "Театральная площадь",
+              ZoneOffset.ofHours(6),
+              null,
+              null,
+              5,
+              List.of(),
+              54.9885,
+              73.3242),
           new City(
               "Якутск",
               "Площадь Ленина",
@@ -67,9 +99,19 @@ public final class DemoCampaign {
               -50.0,
               "−50 °C (−58 °F), the lowest temperature of the day's protests",
               4,
-              List.of()),
+              List.of(),
+              62.0355,
+              129.6755),
           new City(
-              "Южно-Сахалинск", "Площадь Славы", ZoneOffset.ofHours(11), null, null, 3, List.of()));
+              "Южно-Сахалинск",
+              "Площадь Славы",
+              ZoneOffset.ofHours(11),
+              null,
+              null,
+              3,
+              List.of(),
+              46.9591,
+              142.7380));
 
   private static final List<String> MALE =
       List.of(
@@ -101,14 +143,18 @@ public final class DemoCampaign {
   /** Loads the demo once per database, and returns a fresh coordinator token. */
   public static String load(Vigil vigil) {
     if (vigil.accounts().findUser("demo-coordinator").isEmpty()) {
-      vigil.accounts().addUser("demo-coordinator", Role.COORDINATOR);
+      Principal coordinator = vigil.accounts().addUser("demo-coordinator", Role.COORDINATOR);
       Principal operator = vigil.accounts().addUser("demo-operator", Role.OPERATOR);
-      seed(vigil, operator);
+      seed(vigil, coordinator, operator);
     }
     return vigil.accounts().createToken("demo-coordinator");
   }
 
-  private static void seed(Vigil vigil, Principal operator) {
+  /**
+   * Two in three detainees are reported by the coordinator, so confirmed; the rest by a hotline
+   * operator, so unconfirmed until verified: the public count shows both apart.
+   */
+  private static void seed(Vigil vigil, Principal coordinator, Principal operator) {
     var campaigns = vigil.campaigns();
     Campaign campaign =
         campaigns.create(
@@ -135,15 +181,20 @@ public final class DemoCampaign {
     for (City city : CITIES) {
       Event event =
           campaigns.createEvent(
-              campaign.id(),
-              DAY,
-              city.name(),
-              city.venue(),
-              "rally",
-              false,
-              "release of Alexey Navalny",
-              city.temperatureC(),
-              city.conditions());
+              new Event.Input(
+                  campaign.id(),
+                  DAY,
+                  city.name(),
+                  null,
+                  city.venue(),
+                  "rally",
+                  false,
+                  "release of Alexey Navalny",
+                  null,
+                  city.temperatureC(),
+                  city.conditions(),
+                  city.latitude(),
+                  city.longitude()));
       if (city.name().equals("Москва")) {
         campaigns.addClaim(
             null,
@@ -160,7 +211,10 @@ public final class DemoCampaign {
         vigil
             .intake()
             .submit(
-                detainee(random, campaign.id(), city), Channel.OPERATOR, operator.userId(), null);
+                detainee(random, campaign.id(), city),
+                Channel.OPERATOR,
+                random.nextInt(3) == 0 ? operator : coordinator,
+                null);
       }
     }
   }

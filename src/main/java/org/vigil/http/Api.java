@@ -4,11 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.security.RouteRole;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
 
@@ -35,6 +38,14 @@ public final class Api {
 
   public void patch(String path, Handler handler, Role... roles) {
     add(HandlerType.PATCH, path, handler, roles);
+  }
+
+  /**
+   * A public stream of server-sent events: each client is handed over open, to keep and write to
+   * from other threads, without holding a thread of its own.
+   */
+  public void sse(String path, Consumer<SseClient> client) {
+    add(HandlerType.GET, path, new SseHandler(0, client));
   }
 
   /** The user calling a route that requires roles. */

@@ -3,12 +3,15 @@ package org.vigil.http;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,15 @@ public final class WebServer implements AutoCloseable {
               config.jetty.multipartConfig.maxInMemoryFileSize(27, SizeUnit.MB);
               config.http.prefer405over404 = true;
               config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+              // The pages' CSS and script: content-hashed URLs, so kept for a year.
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/assets";
+                    files.directory = "/assets";
+                    files.location = Location.CLASSPATH;
+                    files.precompress = true;
+                    files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                  });
             });
     app.beforeMatched(ctx -> authorise(ctx, accounts));
     app.exception(
@@ -70,6 +82,19 @@ public final class WebServer implements AutoCloseable {
   /** Every route this server answers, with its roles: what the OpenAPI document must describe. */
   public List<Api.Route> routes() {
     return routes;
+  }
+
+  /** Runs {@code listener} after every request that changed something (not GET, not refused). */
+  public WebServer afterWrites(Runnable listener) {
+    app.after(
+        ctx -> {
+          if (ctx.method() != HandlerType.GET
+              && ctx.method() != HandlerType.HEAD
+              && ctx.statusCode() < 400) {
+            listener.run();
+          }
+        });
+    return this;
   }
 
   public WebServer start(String host, int port) {

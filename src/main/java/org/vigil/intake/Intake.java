@@ -25,6 +25,7 @@ import org.vigil.http.ApiError.FieldError;
 import org.vigil.http.Json;
 import org.vigil.http.Page;
 import org.vigil.linkage.Linkage;
+import org.vigil.security.Principal;
 import org.vigil.security.Vault;
 import org.vigil.station.PoliceStations;
 import org.vigil.storage.Ids;
@@ -66,8 +67,9 @@ public final class Intake implements AutoCloseable {
    * rather than letting the second report vanish.
    */
   public Receipt submit(
-      ReportContent content, Channel channel, String enteredBy, String idempotencyKey) {
+      ReportContent content, Channel channel, Principal submitter, String idempotencyKey) {
     ReportContent resolved = resolve(content);
+    String enteredBy = submitter == null ? null : submitter.userId();
     String scope = idempotencyKey == null ? null : scope(channel, enteredBy);
     String fingerprint = idempotencyKey == null ? null : fingerprint(resolved);
     if (idempotencyKey != null) {
@@ -75,7 +77,7 @@ public final class Intake implements AutoCloseable {
       if (earlier.isPresent()) return earlier.get();
     }
     Pending pending =
-        vault.sealing(() -> seal(resolved, channel, enteredBy, scope, idempotencyKey, fingerprint));
+        vault.sealing(() -> seal(resolved, channel, submitter, scope, idempotencyKey, fingerprint));
     if (!await(pending)) {
       // Another submission with the same key won the race inside the same batch.
       return earlier(scope, idempotencyKey, fingerprint).orElseThrow();
@@ -87,11 +89,12 @@ public final class Intake implements AutoCloseable {
   Pending seal(
       ReportContent resolved,
       Channel channel,
-      String enteredBy,
+      Principal submitter,
       String scope,
       String idempotencyKey,
       String fingerprint) {
     String id = Ids.next();
+    String enteredBy = submitter == null ? null : submitter.userId();
     String stationId = stations.idForName(resolved.policeStation()).orElse(null);
     return new Pending(
         id,
@@ -113,17 +116,19 @@ public final class Intake implements AutoCloseable {
             : vault.seal(fingerprint, idempotencyContext(scope, idempotencyKey)),
         // A correction adds facts to an existing case; it does not open a new one.
         resolved.corrects() == null
-            ? cases.seal(newDetention(id, resolved, enteredBy, stationId))
+            ? cases.seal(newDetention(id, resolved, submitter, stationId))
             : null,
         new CompletableFuture<>());
   }
 
   private static NewDetention newDetention(
-      String reportId, ReportContent c, String enteredBy, String stationId) {
+      String reportId, ReportContent c, Principal submitter, String stationId) {
+    String enteredBy = submitter == null ? null : submitter.userId();
     return new NewDetention(
         reportId,
         c.source().name().toLowerCase(Locale.ROOT),
         enteredBy,
+        submitter != null && submitter.role().confirmsDetentions() ? enteredBy : null,
         c.name(),
         c.birthYear(),
         c.contact(),

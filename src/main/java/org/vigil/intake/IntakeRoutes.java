@@ -14,6 +14,7 @@ import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.JsonBody;
 import org.vigil.http.Page;
+import org.vigil.security.Principal;
 import org.vigil.security.PublicRateLimit;
 
 /** HTTP routes for submitting reports and, for coordinators, reading them back. */
@@ -35,7 +36,7 @@ public final class IntakeRoutes {
   }
 
   private void submitByOperator(Context ctx) {
-    submit(ctx, Channel.OPERATOR, Api.principal(ctx).userId());
+    submit(ctx, Channel.OPERATOR, Api.principal(ctx));
   }
 
   private void submitByPublic(Context ctx) {
@@ -47,10 +48,10 @@ public final class IntakeRoutes {
     submit(ctx, Channel.PUBLIC, null);
   }
 
-  private void submit(Context ctx, Channel channel, String enteredBy) {
+  private void submit(Context ctx, Channel channel, Principal submitter) {
     String key = idempotencyKey(ctx);
     ReportContent content = ReportForm.read(JsonBody.fields(ctx));
-    Intake.Receipt receipt = intake.submit(content, channel, enteredBy, key);
+    Intake.Receipt receipt = intake.submit(content, channel, submitter, key);
     if (receipt.replayed()) ctx.header("Idempotent-Replayed", "true");
     ctx.header("Location", "/api/reports/" + receipt.id());
     ctx.status(201).json(Map.of("id", receipt.id()));

@@ -63,8 +63,8 @@ public final class Photos {
         Instant.ofEpochMilli(now));
   }
 
-  /** Photos of a campaign or an event (or all), newest first. */
-  List<Photo> list(String campaignId, String eventId) {
+  /** The published photos of a campaign or event (null: not filtered by it), newest first. */
+  public List<Photo> list(String campaignId, String eventId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(

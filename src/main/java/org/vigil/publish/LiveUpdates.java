@@ -33,8 +33,21 @@ public final class LiveUpdates {
     return query("l.id = :id", Map.of("id", id), 1).getFirst();
   }
 
+  /**
+   * A campaign's updates published after the one with id {@code afterId} (all if null), oldest
+   * first: what a reader who saw that one has missed. Ids grow with time, so they order updates.
+   */
+  public List<LiveUpdate> after(String campaignId, String afterId, int limit) {
+    List<LiveUpdate> newest =
+        query(
+            "l.campaign_id = :campaign AND l.id > :after",
+            Map.of("campaign", campaignId, "after", afterId == null ? "" : afterId),
+            limit);
+    return newest.reversed();
+  }
+
   /** The latest updates, of one campaign or of all. */
-  List<LiveUpdate> latest(String campaignId, int limit) {
+  public List<LiveUpdate> latest(String campaignId, int limit) {
     return campaignId == null
         ? query("1 = 1", Map.of(), limit)
         : query("l.campaign_id = :campaign", Map.of("campaign", campaignId), limit);

@@ -17,6 +17,14 @@ public enum Role {
   /** Runs the installation. */
   ADMIN;
 
+  /**
+   * Whether a detention this role reports or vouches for counts as confirmed: coordinators verify
+   * reports, so what they type is verified; everyone else's reports wait for one.
+   */
+  public boolean confirmsDetentions() {
+    return this == COORDINATOR || this == ADMIN;
+  }
+
   public String code() {
     return name().toLowerCase(Locale.ROOT);
   }

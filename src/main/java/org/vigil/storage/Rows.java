@@ -2,6 +2,7 @@ package org.vigil.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,5 +36,11 @@ public final class Rows {
   public static Integer intOrNull(ResultSet rs, String column) throws SQLException {
     int value = rs.getInt(column);
     return rs.wasNull() ? null : value;
+  }
+
+  /** An epoch-milliseconds column as an instant, or null. */
+  public static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(value);
   }
 }

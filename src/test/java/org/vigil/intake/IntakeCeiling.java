@@ -6,6 +6,7 @@ import java.util.List;
 import org.vigil.Vigil;
 import org.vigil.cases.Cases;
 import org.vigil.linkage.Linkage;
+import org.vigil.security.Principal;
 import org.vigil.security.Role;
 import org.vigil.security.Vault;
 
@@ -25,7 +26,7 @@ public final class IntakeCeiling {
     int reports = Integer.parseInt(args[2]);
     List<ReportContent> bodies = BenchReports.read(Path.of(args[3]));
     try (Vigil vigil = Vigil.open(url, keyset)) {
-      String operator = vigil.accounts().addUser("ceiling-operator", Role.OPERATOR).userId();
+      Principal operator = vigil.accounts().addUser("ceiling-operator", Role.OPERATOR);
       Vault vault = Vault.openOrCreate(keyset);
       Linkage linkage =
           new Linkage(vigil.database().jdbi(), vault, new Cases(vigil.database().jdbi(), vault));
@@ -41,7 +42,7 @@ public final class IntakeCeiling {
 
   /** Reports {@code from} to {@code from + count} of the bodies, wrapping round, in batches. */
   private static List<List<Pending>> batches(
-      Vigil vigil, String operator, List<ReportContent> bodies, int from, int count) {
+      Vigil vigil, Principal operator, List<ReportContent> bodies, int from, int count) {
     List<List<Pending>> batches = new ArrayList<>();
     for (int i = from; i < from + count; i += BATCH) {
       List<Pending> batch = new ArrayList<>(BATCH);

@@ -1,0 +1,53 @@
+package org.vigil.site;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The languages the public pages are written in; each page has a twin in the other. */
+public enum Language {
+  RU(Locale.forLanguageTag("ru")),
+  EN(Locale.ENGLISH);
+
+  private final Locale locale;
+  private final Texts texts;
+
+  Language(Locale locale) {
+    this.locale = locale;
+    this.texts = Texts.load(this);
+  }
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  public Texts texts() {
+    return texts;
+  }
+
+  /** The other language: where the switch on every page leads. */
+  public Language other() {
+    return this == RU ? EN : RU;
+  }
+
+  static Optional<Language> parse(String code) {
+    return Arrays.stream(values()).filter(l -> l.code().equals(code)).findFirst();
+  }
+
+  /** The reader's language from their Accept-Language header: Russian unless English is first. */
+  static Language preferred(String acceptLanguage) {
+    if (acceptLanguage == null || acceptLanguage.isBlank()) return RU;
+    try {
+      List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+      Locale best = Locale.lookup(ranges, List.of(RU.locale, EN.locale));
+      return best != null && best.getLanguage().equals("en") ? EN : RU;
+    } catch (IllegalArgumentException e) {
+      return RU;
+    }
+  }
+}

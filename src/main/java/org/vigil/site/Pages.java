@@ -1,0 +1,230 @@
+package org.vigil.site;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.vigil.campaign.Campaigns;
+import org.vigil.campaign.Claim;
+import org.vigil.campaign.Event;
+import org.vigil.cases.Cases;
+import org.vigil.media.Photos;
+import org.vigil.publish.LiveUpdate;
+import org.vigil.publish.LiveUpdates;
+import org.vigil.site.Views.CityRow;
+import org.vigil.tally.CampaignCount;
+import org.vigil.tally.PublicTallies;
+
+/**
+ * Renders the public pages from JTE templates and keeps each rendering until something changes (or,
+ * while reports pour in, for up to a second), so a crowd of readers is served stored bytes.
+ */
+final class Pages {
+  private static final long MAX_AGE_MILLIS = 1000;
+  private static final int UPDATES_SHOWN = 20;
+
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final PublicTallies tallies;
+  private final Campaigns campaigns;
+  private final Cases cases;
+  private final Photos photos;
+  private final LiveUpdates updates;
+  private final MapDrawing map;
+  private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
+
+  /** A page as sent: its bytes, its ETag, and the version of the data it shows. */
+  record Rendered(byte[] html, String etag, long version, long at) {}
+
+  Pages(
+      PublicTallies tallies,
+      Campaigns campaigns,
+      Cases cases,
+      Photos photos,
+      LiveUpdates updates,
+      MapDrawing map) {
+    this.tallies = tallies;
+    this.campaigns = campaigns;
+    this.cases = cases;
+    this.photos = photos;
+    this.updates = updates;
+    this.map = map;
+  }
+
+  /** A page from the store if still current, else rendered anew; empty if it does not exist. */
+  Optional<Rendered> page(String key, Supplier<Optional<byte[]>> render) {
+    long version = tallies.version();
+    Rendered known = rendered.getIfPresent(key);
+    long now = System.currentTimeMillis();
+    if (known != null && (known.version() == version || now - known.at() < MAX_AGE_MILLIS)) {
+      return Optional.of(known);
+    }
+    Optional<Rendered> fresh =
+        render.get().map(html -> new Rendered(html, etag(html), version, now));
+    fresh.ifPresent(r -> rendered.put(key, r));
+    return fresh;
+  }
+
+  Optional<byte[]> home(Language lang) {
+    Optional<CampaignCount> found = tallies.current();
+    if (found.isEmpty()) {
+      Views.Page page = new Views.Page(lang, lang.texts().get("site.name"), "home", "", null);
+      return Optional.of(
+          render(
+              "home.jte",
+              new Views.Home(
+                  page,
+                  null,
+                  lang.texts().get("home.summary.none"),
+                  List.of(),
+                  Timeline.of(List.of()),
+                  List.of(),
+                  "-")));
+    }
+    CampaignCount count = found.get();
+    String campaignId = count.campaign().id();
+    Texts t = lang.texts();
+    Views.Page page =
+        new Views.Page(
+            lang,
+            t.format("home.title", Map.of("title", count.campaign().title())),
+            "home",
+            "",
+            campaignId);
+    Map<String, String> eventOfCity = new LinkedHashMap<>();
+    for (Event e : campaigns.events(campaignId, null)) eventOfCity.putIfAbsent(e.city(), e.id());
+    List<CityRow> cities =
+        count.cities().stream()
+            .map(
+                g ->
+                    new CityRow(
+                        g.label(),
+                        eventOfCity.containsKey(g.key())
+                            ? page.link("events/" + eventOfCity.get(g.key()))
+                            : null,
+                        g.figures()))
+            .toList();
+    List<LiveUpdate> latest =
+        updates.latest(campaignId, UPDATES_SHOWN * 2).stream()
+            .filter(u -> u.language().name().equals(lang.name()))
+            .limit(UPDATES_SHOWN)
+            .toList();
+    String lastUpdate =
+        updates.latest(campaignId, 1).stream().findFirst().map(LiveUpdate::id).orElse("-");
+    return Optional.of(
+        render(
+            "home.jte",
+            new Views.Home(
+                page,
+                count,
+                Summary.sentence(lang, count),
+                cities,
+                Timeline.of(count.hours()),
+                latest,
+                lastUpdate)));
+  }
+
+  Optional<byte[]> event(Language lang, String eventId) {
+    return campaigns
+        .event(eventId)
+        .map(
+            event -> {
+              Texts t = lang.texts();
+              String date =
+                  DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                      .withLocale(lang.locale())
+                      .format(event.heldOn());
+              Views.Page page =
+                  new Views.Page(
+                      lang,
+                      t.format("event.title", Map.of("city", event.city(), "date", date)),
+                      "event",
+                      "events/" + event.id(),
+                      event.campaignId());
+              List<String> crowd =
+                  campaigns.claims(null, event.id()).stream()
+                      .filter(c -> c.subject() == Claim.Subject.CROWD)
+                      .map(
+                          c ->
+                              t.format(
+                                  "event.claim",
+                                  Map.of(
+                                      "value", t.number(c.value()),
+                                      "qualifier", t.get("qualifier." + c.qualifier().name()),
+                                      "source", c.source())))
+                      .toList();
+              return render(
+                  "event.jte",
+                  new Views.EventPage(
+                      page,
+                      event,
+                      event.kind(),
+                      crowd,
+                      cases.publicDetainees(event.id()),
+                      photos.list(null, event.id())));
+            });
+  }
+
+  Optional<byte[]> gallery(Language lang) {
+    Optional<CampaignCount> count = tallies.current();
+    String campaignId = count.map(c -> c.campaign().id()).orElse(null);
+    Views.Page page =
+        new Views.Page(lang, lang.texts().get("gallery.title"), "gallery", "gallery", campaignId);
+    return Optional.of(
+        render("gallery.jte", new Views.Gallery(page, photos.list(campaignId, null))));
+  }
+
+  Optional<byte[]> map(Language lang) {
+    Optional<CampaignCount> count = tallies.current();
+    String campaignId = count.map(c -> c.campaign().id()).orElse(null);
+    Views.Page page = new Views.Page(lang, lang.texts().get("map.title"), "map", "map", campaignId);
+    MapDrawing.Drawing drawing = map.draw(lang, campaignId);
+    return Optional.of(render("map.jte", new Views.MapPage(page, drawing.svg(), drawing.places())));
+  }
+
+  Optional<byte[]> widget(Language lang) {
+    Optional<CampaignCount> count = tallies.current();
+    Views.Page page =
+        new Views.Page(
+            lang,
+            lang.texts().get("widget.title"),
+            "widget",
+            "widget",
+            count.map(c -> c.campaign().id()).orElse(null));
+    return Optional.of(render("widget.jte", new Views.Widget(page, count.orElse(null))));
+  }
+
+  private byte[] render(String template, Object view) {
+    Utf8ByteOutput out = new Utf8ByteOutput();
+    templates.render(template, view, out);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(out.getContentLength());
+    try {
+      out.writeTo(bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static String etag(byte[] content) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(content);
+      return "\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

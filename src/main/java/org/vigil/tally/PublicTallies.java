@@ -1,0 +1,277 @@
+package org.vigil.tally;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.vigil.campaign.Campaign;
+import org.vigil.campaign.Campaigns;
+import org.vigil.tally.CampaignCount.Figures;
+import org.vigil.tally.CampaignCount.Group;
+
+/**
+ * Counts each campaign's detainees for the public, once per change rather than once per reader: a
+ * count is kept until {@link #changed()} says something was written, so a flood of readers costs a
+ * map lookup each. While reports pour in, readers are served the last count for up to {@link
+ * #MAX_AGE_MILLIS} rather than each waiting for a recount; the live stream recounts within that
+ * time of every change, so public figures are never more than a second behind. A person detained
+ * twice at one event (several reports the linker joined) is one person there; a person detained in
+ * two cities counts in each city and once nationally.
+ */
+public final class PublicTallies {
+  private static final String DETAINEES =
+      """
+      SELECT d.person_id, e.id, e.city, e.held_on, d.detained_at, d.created_at,
+        d.police_station_id, ps.name, d.confirmed_at
+      FROM events e JOIN detentions d ON d.event_id = e.id
+        LEFT JOIN police_stations ps ON ps.id = d.police_station_id
+      WHERE e.campaign_id = :campaign
+      UNION ALL
+      SELECT d.person_id, NULL, r.city, NULL, d.detained_at, d.created_at,
+        d.police_station_id, ps.name, d.confirmed_at
+      FROM reports r JOIN detentions d ON d.report_id = r.id
+        LEFT JOIN police_stations ps ON ps.id = d.police_station_id
+      WHERE r.campaign_id = :campaign AND d.event_id IS NULL""";
+
+  /** How long a count may be served after a change before a reader must wait for a new one. */
+  static final long MAX_AGE_MILLIS = 1000;
+
+  private final Jdbi jdbi;
+  private final Campaigns campaigns;
+  private final AtomicLong version = new AtomicLong();
+  private final Map<String, CampaignCount> counts = new ConcurrentHashMap<>();
+  private volatile Current current;
+
+  /** Which campaign was current at a version. */
+  private record Current(long version, long at, String campaignId) {}
+
+  public PublicTallies(Jdbi jdbi, Campaigns campaigns) {
+    this.jdbi = jdbi;
+    this.campaigns = campaigns;
+  }
+
+  /** Something public may have changed: counts made before now are stale. */
+  public void changed() {
+    version.incrementAndGet();
+  }
+
+  /** Grows with every change: what a copy of anything public was made from. */
+  public long version() {
+    return version.get();
+  }
+
+  /** The count of the campaign the public pages show, if there is a campaign. */
+  public Optional<CampaignCount> current() {
+    long v = version.get();
+    Current known = current;
+    if (known == null || (known.version() != v && !young(known.at()))) {
+      known =
+          new Current(
+              v, System.currentTimeMillis(), campaigns.current().map(Campaign::id).orElse(null));
+      current = known;
+    }
+    return known.campaignId() == null ? Optional.empty() : count(known.campaignId());
+  }
+
+  /** The count of a campaign, or empty if there is no such campaign. */
+  public Optional<CampaignCount> count(String campaignId) {
+    CampaignCount known = counts.get(campaignId);
+    if (known != null && (known.version() == version.get() || young(known.countedAt()))) {
+      return Optional.of(known);
+    }
+    return fresh(campaignId);
+  }
+
+  /** The count of a campaign as of now: what the live stream pushes. */
+  public Optional<CampaignCount> fresh(String campaignId) {
+    long v = version.get();
+    CampaignCount known = counts.get(campaignId);
+    if (known != null && known.version() == v) return Optional.of(known);
+    return recount(campaignId, v);
+  }
+
+  private static boolean young(long millis) {
+    return System.currentTimeMillis() - millis < MAX_AGE_MILLIS;
+  }
+
+  private static boolean young(Instant at) {
+    return young(at.toEpochMilli());
+  }
+
+  /** One recount at a time: readers arriving meanwhile wait for it rather than repeat it. */
+  private synchronized Optional<CampaignCount> recount(String campaignId, long v) {
+    CampaignCount known = counts.get(campaignId);
+    if (known != null && known.version() >= v) return Optional.of(known);
+    Optional<CampaignCount> fresh =
+        campaigns.campaign(campaignId).map(c -> jdbi.withHandle(h -> count(h, c, v)));
+    fresh.ifPresent(c -> counts.put(campaignId, c));
+    return fresh;
+  }
+
+  /** One detainee at one event: the earliest of their reports' times, confirmed if any is. */
+  private record Detainee(
+      String personId,
+      String city,
+      LocalDate day,
+      Instant at,
+      String stationId,
+      String stationName,
+      boolean confirmed) {
+
+    Detainee with(Detainee other) {
+      return new Detainee(
+          personId,
+          city,
+          day,
+          at.isBefore(other.at) ? at : other.at,
+          stationId != null ? stationId : other.stationId,
+          stationName != null ? stationName : other.stationName,
+          confirmed || other.confirmed);
+    }
+  }
+
+  private static CampaignCount count(Handle h, Campaign campaign, long version) {
+    Collection<Detainee> detainees = detainees(h, campaign.id());
+    Map<String, Long> unnamedByCity = new HashMap<>();
+    Map<String, Long> unnamedByDay = new HashMap<>();
+    long unnamed = 0;
+    for (var row :
+        h.createQuery(
+                """
+                SELECT city, held_on, unnamed_detentions FROM events
+                WHERE campaign_id = :campaign AND unnamed_detentions > 0""")
+            .bind("campaign", campaign.id())
+            .map((rs, ctx) -> new SourcedEvent(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .list()) {
+      unnamedByCity.merge(row.city(), row.count(), Long::sum);
+      unnamedByDay.merge(row.day(), row.count(), Long::sum);
+      unnamed += row.count();
+    }
+    Map<String, Long> unnamedByStation = new HashMap<>();
+    Map<String, String> stationNames = new HashMap<>();
+    h.createQuery(
+            """
+            SELECT m.police_station_id, ps.name, SUM(m.detentions)
+            FROM events e JOIN event_station_mentions m ON m.event_id = e.id
+              JOIN police_stations ps ON ps.id = m.police_station_id
+            WHERE e.campaign_id = :campaign AND m.detentions > 0
+            GROUP BY m.police_station_id, ps.name""")
+        .bind("campaign", campaign.id())
+        .map((rs, ctx) -> new SourcedStation(rs.getString(1), rs.getString(2), rs.getLong(3)))
+        .forEach(
+            row -> {
+              unnamedByStation.put(row.id(), row.count());
+              stationNames.put(row.id(), row.name());
+            });
+    detainees.forEach(d -> stationNames.putIfAbsent(d.stationId(), d.stationName()));
+
+    Figures total = figures(detainees).plus(new Figures(unnamed, 0, unnamed));
+    Comparator<Group> byPeople =
+        Comparator.comparingLong((Group g) -> -g.figures().people()).thenComparing(Group::key);
+    return new CampaignCount(
+        campaign,
+        version,
+        Instant.now(),
+        total,
+        groups(detainees, Detainee::city, unnamedByCity, Function.identity(), byPeople),
+        groups(
+            detainees,
+            d -> d.day().toString(),
+            unnamedByDay,
+            Function.identity(),
+            Comparator.comparing(Group::key)),
+        groups(
+            detainees,
+            d -> d.at().truncatedTo(ChronoUnit.HOURS).toString(),
+            Map.of(),
+            Function.identity(),
+            Comparator.comparing(Group::key)),
+        groups(detainees, Detainee::stationId, unnamedByStation, stationNames::get, byPeople));
+  }
+
+  /** People an event's published source counts without names. */
+  private record SourcedEvent(String city, String day, long count) {}
+
+  /** People a published source counts, without names, at a police station. */
+  private record SourcedStation(String id, String name, long count) {}
+
+  private static Collection<Detainee> detainees(Handle h, String campaignId) {
+    Map<String, Detainee> byPersonAndEvent = new HashMap<>();
+    h.createQuery(DETAINEES)
+        .bind("campaign", campaignId)
+        .map(
+            (rs, ctx) -> {
+              String eventId = rs.getString(2);
+              String city = rs.getString(3);
+              String detainedAt = rs.getString(5);
+              OffsetDateTime at = detainedAt == null ? null : OffsetDateTime.parse(detainedAt);
+              Instant recorded = Instant.ofEpochMilli(rs.getLong(6));
+              String heldOn = rs.getString(4);
+              LocalDate day =
+                  heldOn != null
+                      ? LocalDate.parse(heldOn)
+                      : at != null
+                          ? at.toLocalDate()
+                          : LocalDate.ofInstant(recorded, ZoneOffset.UTC);
+              String where = eventId != null ? eventId : "city:" + city;
+              var detainee =
+                  new Detainee(
+                      rs.getString(1),
+                      city == null ? "" : city,
+                      day,
+                      (at != null ? at.toInstant() : recorded).truncatedTo(ChronoUnit.MINUTES),
+                      rs.getString(7),
+                      rs.getString(8),
+                      rs.getObject(9) != null);
+              return Map.entry(detainee.personId() + '\n' + where, detainee);
+            })
+        .forEach(e -> byPersonAndEvent.merge(e.getKey(), e.getValue(), Detainee::with));
+    return byPersonAndEvent.values();
+  }
+
+  /** Distinct people among detainees: confirmed if any of their detentions is. */
+  private static Figures figures(Collection<Detainee> detainees) {
+    Map<String, Boolean> confirmed = new HashMap<>();
+    detainees.forEach(d -> confirmed.merge(d.personId(), d.confirmed(), Boolean::logicalOr));
+    long yes = confirmed.values().stream().filter(c -> c).count();
+    return new Figures(yes, confirmed.size() - yes, 0);
+  }
+
+  private static List<Group> groups(
+      Collection<Detainee> detainees,
+      Function<Detainee, String> key,
+      Map<String, Long> unnamed,
+      Function<String, String> label,
+      Comparator<Group> order) {
+    Map<String, List<Detainee>> byKey = new LinkedHashMap<>();
+    for (Detainee d : detainees) {
+      String k = key.apply(d);
+      if (k != null) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(d);
+    }
+    unnamed.keySet().forEach(k -> byKey.computeIfAbsent(k, x -> new ArrayList<>()));
+    List<Group> groups = new ArrayList<>(byKey.size());
+    byKey.forEach(
+        (k, members) -> {
+          long sourced = unnamed.getOrDefault(k, 0L);
+          groups.add(
+              new Group(
+                  k, label.apply(k), figures(members).plus(new Figures(sourced, 0, sourced))));
+        });
+    groups.sort(order);
+    return groups;
+  }
+}

@@ -1,0 +1,151 @@
+package org.vigil.tally;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.vigil.http.Api;
+import org.vigil.http.ApiError;
+import org.vigil.http.Json;
+import org.vigil.tally.CampaignCount.Figures;
+import org.vigil.tally.CampaignCount.Group;
+
+/**
+ * `GET /api/public/tally` and `/api/public/tally.csv`: a campaign's live figures for anyone, the
+ * open-data face of {@link PublicTallies}. Each answer is rendered once per change and then served
+ * as stored bytes with an ETag, so the public reads that peak with a protest cost next to nothing.
+ * Columns are described in docs/open-data.md.
+ */
+public final class PublicTallyRoutes {
+  static final List<String> COLUMNS =
+      List.of("campaign_id", "by", "key", "label", "people", "confirmed", "unconfirmed", "unnamed");
+
+  private final PublicTallies tallies;
+  private final Map<String, Body> rendered = new ConcurrentHashMap<>();
+
+  /** A rendered answer and the count it was rendered from. */
+  private record Body(CampaignCount count, byte[] bytes, String etag) {}
+
+  private PublicTallyRoutes(PublicTallies tallies) {
+    this.tallies = tallies;
+  }
+
+  public static void register(Api api, PublicTallies tallies) {
+    PublicTallyRoutes routes = new PublicTallyRoutes(tallies);
+    api.get("/api/public/tally", ctx -> routes.serve(ctx, false));
+    api.get("/api/public/tally.csv", ctx -> routes.serve(ctx, true));
+  }
+
+  private void serve(Context ctx, boolean csv) {
+    String campaign = ctx.queryParam("campaign");
+    String by = ctx.queryParam("by");
+    PublicDimension dimension = null;
+    if (by != null && !by.isBlank()) {
+      dimension =
+          PublicDimension.parse(by.strip())
+              .orElseThrow(
+                  () ->
+                      ApiError.invalid(
+                          "by", "must be city, day, hour or station (got '" + by + "')"));
+    }
+    CampaignCount count =
+        (campaign == null || campaign.isBlank() ? tallies.current() : tallies.count(campaign))
+            .orElseThrow(
+                () ->
+                    campaign == null
+                        ? ApiError.notFound("there is no campaign yet")
+                        : ApiError.notFound("no campaign " + campaign));
+    String key = count.campaign().id() + '/' + dimension + '/' + csv;
+    Body body = rendered.get(key);
+    if (body == null || body.count() != count) {
+      body = render(count, dimension, csv);
+      rendered.put(key, body);
+    }
+    ctx.header("ETag", body.etag());
+    // Anyone may cache the figures for a few seconds: pages follow them live through SSE anyway.
+    ctx.header("Cache-Control", "public, max-age=5");
+    ctx.header("Access-Control-Allow-Origin", "*");
+    if (body.etag().equals(ctx.header("If-None-Match"))) {
+      ctx.status(304);
+      return;
+    }
+    if (csv) {
+      ctx.contentType("text/csv; charset=utf-8");
+      ctx.header(
+          "Content-Disposition",
+          "attachment; filename=\"vigil-tally-"
+              + (dimension == null ? "total" : dimension.code())
+              + ".csv\"");
+    } else {
+      ctx.contentType("application/json");
+    }
+    ctx.result(body.bytes());
+  }
+
+  private static Body render(CampaignCount count, PublicDimension dimension, boolean csv) {
+    byte[] bytes = csv ? csv(count, dimension) : json(count, dimension);
+    String etag =
+        "\""
+            + count.version()
+            + '-'
+            + (dimension == null ? "total" : dimension.code())
+            + (csv ? "-csv\"" : "\"");
+    return new Body(count, bytes, etag);
+  }
+
+  private static byte[] json(CampaignCount count, PublicDimension dimension) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    Map<String, Object> campaign = new LinkedHashMap<>();
+    campaign.put("id", count.campaign().id());
+    campaign.put("title", count.campaign().title());
+    campaign.put("starts_on", count.campaign().startsOn());
+    campaign.put("ends_on", count.campaign().endsOn());
+    body.put("campaign", campaign);
+    body.put("counted_at", count.countedAt());
+    body.put("total", TallyJson.total(count));
+    if (dimension != null) {
+      body.put("by", dimension.code());
+      body.put("groups", TallyJson.groups(count, dimension));
+    }
+    try {
+      return Json.mapper().writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] csv(CampaignCount count, PublicDimension dimension) {
+    StringWriter out = new StringWriter();
+    try (CsvWriter csv = CsvWriter.builder().build(out)) {
+      write(csv, count, dimension);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void write(CsvWriter csv, CampaignCount count, PublicDimension dimension) {
+    csv.writeRecord(COLUMNS);
+    List<Group> groups =
+        dimension == null ? List.of(new Group("", "", count.total())) : count.by(dimension);
+    String by = dimension == null ? "total" : dimension.code();
+    for (Group g : groups) {
+      Figures f = g.figures();
+      csv.writeRecord(
+          count.campaign().id(),
+          by,
+          g.key(),
+          g.label() == null ? "" : g.label(),
+          Long.toString(f.people()),
+          Long.toString(f.confirmed()),
+          Long.toString(f.unconfirmed()),
+          Long.toString(f.unnamed()));
+    }
+  }
+}
