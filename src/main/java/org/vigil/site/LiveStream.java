@@ -82,7 +82,12 @@ public final class LiveStream implements AutoCloseable {
     Channel channel = channels.computeIfAbsent(campaignId, id -> new Channel());
     client.keepAlive();
     client.onClose(() -> channel.clients.remove(client));
-    channel.clients.add(client);
+    synchronized (channel) {
+      // From here the pusher sends this reader every update after the latest one now.
+      if (channel.lastUpdate == null) channel.lastUpdate = latestUpdate(campaignId);
+      if (channel.sent == null) channel.sent = count.get();
+      channel.clients.add(client);
+    }
     String seen = lastEventId(client);
     String cursor = seen == null ? latestUpdate(campaignId) : seen;
     if (seen != null) {
@@ -148,18 +153,16 @@ public final class LiveStream implements AutoCloseable {
   }
 
   private void push(String campaignId, Channel channel) {
-    if (channel.clients.isEmpty()) {
-      channel.sent = null;
-      channel.lastUpdate = null;
-      return;
-    }
-    if (channel.lastUpdate == null) {
-      channel.lastUpdate = latestUpdate(campaignId);
-    } else {
-      for (LiveUpdate update : updates.after(campaignId, channel.lastUpdate, REPLAY)) {
-        channel.lastUpdate = update.id();
-        broadcast(channel, "update", json(update));
+    synchronized (channel) {
+      if (channel.clients.isEmpty()) {
+        channel.sent = null;
+        channel.lastUpdate = null;
+        return;
       }
+    }
+    for (LiveUpdate update : updates.after(campaignId, channel.lastUpdate, REPLAY)) {
+      channel.lastUpdate = update.id();
+      broadcast(channel, "update", json(update));
     }
     CampaignCount count = tallies.fresh(campaignId).orElse(null);
     if (count != null && !count.sameFigures(channel.sent)) {
