@@ -1,0 +1,372 @@
+package org.vigil.site;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vigil.security.Role.COORDINATOR;
+import static org.vigil.security.Role.EDITOR;
+import static org.vigil.security.Role.OPERATOR;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.vigil.security.Role;
+import org.vigil.testing.Browser;
+import org.vigil.testing.TestDatabase;
+import org.vigil.testing.TestVigil;
+import org.vigil.testing.TestVigil.Response;
+
+/**
+ * The public pages as a phone's browser shows them (issue #5): the live count changes in place when
+ * a detention is reported, the gallery shows published photos, and no page has a serious or
+ * critical accessibility defect by axe-core. Screenshots go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublicPagesBrowserTest {
+  /** Records each EventSource a page opens, so a test can wait until the live feed is open. */
+  private static final String WATCH_EVENT_SOURCES =
+      """
+      (() => {
+        const Native = window.EventSource;
+        window.__eventSources = [];
+        if (!Native) return;
+        window.EventSource = class extends Native {
+          constructor(url, init) { super(url, init); window.__eventSources.push(this); }
+        };
+      })();""";
+
+  private static final Duration LIVE = Duration.ofSeconds(5);
+  private static final List<String> PEOPLE =
+      List.of(
+          "Иван Петров",
+          "Мария Смирнова",
+          "Алексей Кузнецов",
+          "Ольга Попова",
+          "Дмитрий Соколов",
+          "Анна Лебедева",
+          "Сергей Козлов",
+          "Елена Новикова",
+          "Михаил Морозов",
+          "Татьяна Волкова",
+          "Николай Зайцев",
+          "Наталья Павлова");
+  private static final List<String> COUNTS =
+      List.of("people", "confirmed", "unconfirmed", "cities");
+
+  private final AtomicInteger names = new AtomicInteger();
+  private Path dir;
+  private TestDatabase db;
+  private TestVigil server;
+  private Browser browser;
+  private String campaign;
+  private String event;
+  private String photoUrl;
+
+  @BeforeAll
+  void start() throws Exception {
+    dir = Files.createTempDirectory("vigil-pages");
+    db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+    server = TestVigil.start(db, dir.resolve("keyset.json"));
+    // An older campaign first: the pages show the one that starts last.
+    created("/api/campaigns", "{\"title\": \"12 June 2020\", \"starts_on\": \"2020-06-12\"}");
+    campaign =
+        created(
+            "/api/campaigns", "{\"title\": \"23 January 2021\", \"starts_on\": \"2021-01-23\"}");
+    event =
+        created(
+            "/api/events",
+            "{\"campaign\": \""
+                + campaign
+                + "\", \"held_on\": \"2021-01-23\", \"city\": \"Москва\", \"region\": \"Москва\","
+                + " \"venue\": \"Пушкинская площадь\", \"authorised\": false}");
+    String spb =
+        created(
+            "/api/events",
+            "{\"campaign\": \""
+                + campaign
+                + "\", \"held_on\": \"2021-01-23\", \"city\": \"Санкт-Петербург\","
+                + " \"region\": \"Санкт-Петербург\", \"venue\": \"Сенатская площадь\"}");
+    report(event, COORDINATOR);
+    report(event, OPERATOR);
+    report(spb, COORDINATOR);
+    browser = Browser.start();
+    browser.beforeEachPage(WATCH_EVENT_SOURCES);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (browser != null) browser.close();
+    if (server != null) server.close();
+    if (db != null) db.close();
+  }
+
+  @Test
+  void the_home_page_counts_a_new_detention_without_reloading() {
+    open(browser, server.base() + "/en/");
+    for (String count : COUNTS) {
+      assertThat(browser.findAll("[data-count=\"" + count + "\"]"))
+          .as("[data-count=\"%s\"] on /en/", count)
+          .hasSize(1);
+      assertThat(count(count)).as("the number in [data-count=\"%s\"]", count).isNotNull();
+    }
+    assertThat(browser.findAll("table#cities")).as("table#cities").hasSize(1);
+    assertThat(browser.findAll("table#cities th button"))
+        .as("a sortable header: a button in a th of table#cities")
+        .isNotEmpty();
+    assertThat(browser.findAll("svg#timeline, #timeline svg"))
+        .as("the SVG chart #timeline")
+        .isNotEmpty();
+    awaitLiveFeed();
+    browser.script("window.__marker = 1;");
+    long people = count("people");
+    long confirmed = count("confirmed");
+    long unconfirmed = count("unconfirmed");
+
+    report(event, COORDINATOR);
+    awaitCount("people", people + 1, "after a coordinator's report");
+    assertThat(count("people")).as("people after one coordinator's report").isEqualTo(people + 1);
+    awaitCount("confirmed", confirmed + 1, "after a coordinator's report");
+    assertThat(count("unconfirmed"))
+        .as("unconfirmed after a coordinator's report: it counts as confirmed at once")
+        .isEqualTo(unconfirmed);
+
+    report(event, OPERATOR);
+    awaitCount("people", people + 2, "after an operator's report");
+    awaitCount("unconfirmed", unconfirmed + 1, "after an operator's report");
+    assertThat(count("confirmed"))
+        .as("confirmed after an operator's report: it is not confirmed yet")
+        .isEqualTo(confirmed + 1);
+
+    assertThat(browser.script("return window.__marker;"))
+        .as("the page was updated in place, not reloaded")
+        .isEqualTo(1L);
+    assertThat(browser.screenshot("home")).exists();
+  }
+
+  @Test
+  void the_gallery_shows_a_published_photo() throws Exception {
+    String url = photo();
+    open(browser, server.base() + "/en/gallery");
+    WebElement image =
+        browser.findAll("img").stream()
+            .filter(img -> String.valueOf(img.getAttribute("src")).contains(photoId(url)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no <img> of " + url + " on /en/gallery"));
+    browser.script("arguments[0].scrollIntoView();", image);
+    browser.await(
+        Duration.ofSeconds(5),
+        d ->
+            browser
+                .script("return arguments[0].complete && arguments[0].naturalWidth > 0;", image)
+                .equals(Boolean.TRUE));
+    assertThat(browser.find("body").getText()).contains("Pushkin Square, 23 January 2021");
+    browser.script("window.scrollTo(0, 0);");
+    assertThat(browser.screenshot("gallery")).exists();
+  }
+
+  @Test
+  void the_russian_pages_are_in_russian_and_a_russian_browser_lands_on_them() {
+    open(browser, server.base() + "/ru/");
+    assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("ru");
+    assertThat(browser.find("body").getText()).containsPattern("[А-Яа-яЁё]{4,}");
+    assertThat(browser.screenshot("home-ru")).exists();
+    open(browser, server.base() + "/en/");
+    assertThat(browser.script("return document.documentElement.lang;")).isEqualTo("en");
+
+    try (Browser russian = Browser.start(Browser.PHONE, "ru")) {
+      russian.open(server.base() + "/");
+      assertThat(russian.driver().getCurrentUrl()).isEqualTo(server.base() + "/ru/");
+    }
+    open(browser, server.base() + "/");
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(server.base() + "/en/");
+  }
+
+  @Test
+  void no_page_has_a_serious_or_critical_accessibility_defect() throws Exception {
+    photo();
+    Map<String, List<Browser.Violation>> found = new LinkedHashMap<>();
+    for (String page : List.of("/en/", "/en/gallery", "/ru/", "/ru/gallery")) {
+      open(browser, server.base() + page);
+      found.put("phone " + page, browser.axeViolations());
+    }
+    try (Browser desktop = Browser.start(Browser.DESKTOP, "en")) {
+      for (String page : List.of("/en/", "/en/gallery")) {
+        open(desktop, server.base() + page);
+        found.put("desktop " + page, desktop.axeViolations());
+      }
+      open(desktop, server.base() + "/en/");
+      desktop.screenshot("home-desktop");
+      open(desktop, server.base() + "/en/gallery");
+      desktop.screenshot("gallery-desktop");
+    }
+    List<String> problems = new ArrayList<>();
+    found.forEach((page, violations) -> violations.forEach(v -> problems.add(page + ": " + v)));
+    assertThat(problems)
+        .withFailMessage(
+            "axe-core found serious or critical violations:%n%s", String.join("\n", problems))
+        .isEmpty();
+  }
+
+  /** Opens a public page and checks that it is one: an HTML document, not an error. */
+  private static void open(Browser b, String url) {
+    b.open(url);
+    assertThat(b.script("return document.contentType;"))
+        .as("GET %s answers with an HTML page", url)
+        .isEqualTo("text/html");
+  }
+
+  /** Waits until the page's EventSource on the campaign's live feed is open. */
+  private void awaitLiveFeed() {
+    String script =
+        "return (window.__eventSources || []).some(e => e.readyState === 1"
+            + " && e.url.includes('/api/public/live') && e.url.includes('campaign=' + arguments[0]));";
+    try {
+      browser.await(LIVE, d -> Boolean.TRUE.equals(browser.script(script, campaign)));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "no open EventSource on /api/public/live?campaign="
+              + campaign
+              + " within "
+              + LIVE
+              + "; the page opened "
+              + browser.script(
+                  "return (window.__eventSources || []).map(e => e.url + ' state ' + e.readyState);")
+              + "; console: "
+              + browser.console(),
+          e);
+    }
+  }
+
+  private void awaitCount(String count, long expected, String when) {
+    try {
+      browser.await(LIVE, d -> !Long.valueOf(expected - 1).equals(count(count)));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "[data-count=\""
+              + count
+              + "\"] still "
+              + count(count)
+              + " "
+              + LIVE.toSeconds()
+              + " s "
+              + when
+              + ", expected "
+              + expected
+              + " without a reload; console: "
+              + browser.console(),
+          e);
+    }
+    assertThat(count(count)).as("[data-count=\"%s\"] %s", count, when).isEqualTo(expected);
+  }
+
+  /** The number an element shows, whatever separates its digit groups; null if it shows none. */
+  private Long count(String name) {
+    List<WebElement> found = browser.findAll("[data-count=\"" + name + "\"]");
+    if (found.isEmpty()) return null;
+    String digits = found.get(0).getText().replaceAll("\\D", "");
+    return digits.isEmpty() ? null : Long.parseLong(digits);
+  }
+
+  private String created(String path, String json) {
+    Response r = server.post(path, json, COORDINATOR);
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().get("id").asText();
+  }
+
+  /** Reports one more detention at the event, by a coordinator (confirmed) or an operator. */
+  private void report(String eventId, Role by) {
+    int n = names.getAndIncrement();
+    // Names and birth years unlike each other, so that linkage sees a new person each time.
+    String json =
+        "{\"name\": \"%s\", \"birth_year\": %d, \"event\": \"%s\", \"detained_at\": \"%s\","
+                .formatted(
+                    PEOPLE.get(n % PEOPLE.size()),
+                    1950 + n * 3 % 50,
+                    eventId,
+                    OffsetDateTime.of(2021, 1, 23, 14, n % 60, 0, 0, ZoneOffset.ofHours(3)))
+            + " \"source\": \"relative\", \"consent\": \"none\"}";
+    Response r =
+        server.post("/api/reports", json, by, "Idempotency-Key", UUID.randomUUID().toString());
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  /** The photo's id, which any size of it served names: /media/ID.jpg gives ID. */
+  private static String photoId(String url) {
+    return url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\.jpg$", "");
+  }
+
+  /** Publishes a photo of the campaign once and returns its URL. */
+  private synchronized String photo() throws Exception {
+    if (photoUrl != null) return photoUrl;
+    BufferedImage image = new BufferedImage(640, 427, BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setPaint(new GradientPaint(0, 0, new Color(0x1f3a5f), 640, 427, new Color(0xc8d6e5)));
+    g.fillRect(0, 0, 640, 427);
+    g.setColor(Color.WHITE);
+    g.fillOval(260, 150, 120, 120);
+    g.dispose();
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", jpeg);
+
+    String boundary = "vigil-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    Map<String, String> fields =
+        Map.of(
+            "caption",
+            "Pushkin Square, 23 January 2021",
+            "credit",
+            "Photographer / Agency",
+            "campaign",
+            campaign,
+            "event",
+            event);
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(UTF_8)));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+            .getBytes(UTF_8));
+    body.writeBytes(jpeg.toByteArray());
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
+    Response r =
+        server.send(
+            server
+                .request("/api/media", EDITOR)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    photoUrl = r.json().get("url").asText();
+    return photoUrl;
+  }
+}
