@@ -147,17 +147,36 @@
   var seen = section ? section.getAttribute("data-last-update") : "";
   var url = "/api/public/live?campaign=" + encodeURIComponent(campaign) +
     (seen ? "&last_event_id=" + encodeURIComponent(seen) : "");
-  // EventSource reconnects by itself and sends Last-Event-ID, so nothing missed is lost.
-  var source = new EventSource(url);
-  source.addEventListener("count", function (event) {
+  var source = null;
+  function listen() {
+    // EventSource reconnects by itself and sends Last-Event-ID, so nothing missed is lost.
+    source = new EventSource(url);
+    source.addEventListener("count", onCount);
+    source.addEventListener("update", function (event) {
+      showUpdate(JSON.parse(event.data));
+    });
+  }
+  // A page left for another closes its stream: over HTTP/1.1 a browser opens at most six
+  // connections to a site, and streams kept by pages in the back-forward cache would use them up.
+  window.addEventListener("pagehide", function () {
+    if (source) source.close();
+    source = null;
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && !source) listen();
+  });
+
+  function onCount(event) {
     var data = JSON.parse(event.data);
     showTotals(data.total);
     setText(document.getElementById("summary"), data.summary[lang]);
     showCities(data.cities);
     showHours(data.hours);
     body.setAttribute("data-counted-at", data.counted_at);
-  });
-  source.addEventListener("update", function (event) {
-    showUpdate(JSON.parse(event.data));
-  });
+  }
+
+  // Opened once the page has loaded, so that a stream that never ends never holds the page
+  // in "loading".
+  if (document.readyState === "complete") listen();
+  else window.addEventListener("load", listen);
 })();
