@@ -57,10 +57,10 @@
   function showHours(hours) {
     var svg = document.getElementById("timeline");
     if (!svg || hours.length === 0) return;
-    // The same layout as Timeline.java: one bar per hour, empty hours included, at most 72.
+    // The same layout as Timeline.java: one bar per hour, empty hours included, 12 to 72 of them.
     var width = 640, height = 160, ns = "http://www.w3.org/2000/svg";
     var last = Date.parse(hours[hours.length - 1].key);
-    var span = Math.min(72, (last - Date.parse(hours[0].key)) / 3600000 + 1);
+    var span = Math.min(72, Math.max(12, (last - Date.parse(hours[0].key)) / 3600000 + 1));
     var start = last - (span - 1) * 3600000;
     var people = new Array(span).fill(0);
     hours.forEach(function (h) {

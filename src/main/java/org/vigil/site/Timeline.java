@@ -16,6 +16,10 @@ import org.vigil.tally.CampaignCount.Group;
 public record Timeline(List<Bar> bars, int width, int height, long max) {
   static final int WIDTH = 640;
   static final int HEIGHT = 160;
+
+  /** At least half a day is shown, so that one busy hour is a bar, not the whole chart. */
+  private static final int MIN_HOURS = 12;
+
   private static final int MAX_HOURS = 72;
   private static final ZoneOffset MOSCOW = ZoneOffset.ofHours(3);
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -27,7 +31,7 @@ public record Timeline(List<Bar> bars, int width, int height, long max) {
     if (hours.isEmpty()) return new Timeline(List.of(), WIDTH, HEIGHT, 0);
     Instant first = Instant.parse(hours.getFirst().key());
     Instant last = Instant.parse(hours.getLast().key());
-    long span = Math.min(MAX_HOURS, ChronoUnit.HOURS.between(first, last) + 1);
+    long span = Math.clamp(ChronoUnit.HOURS.between(first, last) + 1, MIN_HOURS, MAX_HOURS);
     Instant start = last.minus(span - 1, ChronoUnit.HOURS);
     long[] people = new long[(int) span];
     for (Group g : hours) {
