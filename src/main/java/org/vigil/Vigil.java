@@ -146,6 +146,10 @@ public final class Vigil implements AutoCloseable {
     return stations;
   }
 
+  public LiveUpdates updates() {
+    return updates;
+  }
+
   public Intake intake() {
     return intake;
   }

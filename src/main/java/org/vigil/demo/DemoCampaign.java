@@ -14,6 +14,7 @@ import org.vigil.cases.Consent;
 import org.vigil.intake.Channel;
 import org.vigil.intake.ReportContent;
 import org.vigil.intake.Reporter;
+import org.vigil.publish.LiveUpdate;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
 
@@ -145,7 +146,9 @@ public final class DemoCampaign {
     if (vigil.accounts().findUser("demo-coordinator").isEmpty()) {
       Principal coordinator = vigil.accounts().addUser("demo-coordinator", Role.COORDINATOR);
       Principal operator = vigil.accounts().addUser("demo-operator", Role.OPERATOR);
-      seed(vigil, coordinator, operator);
+      Principal editor = vigil.accounts().addUser("demo-editor", Role.EDITOR);
+      String campaignId = seed(vigil, coordinator, operator);
+      publishUpdates(vigil, campaignId, editor);
     }
     return vigil.accounts().createToken("demo-coordinator");
   }
@@ -154,7 +157,7 @@ public final class DemoCampaign {
    * Two in three detainees are reported by the coordinator, so confirmed; the rest by a hotline
    * operator, so unconfirmed until verified: the public count shows both apart.
    */
-  private static void seed(Vigil vigil, Principal coordinator, Principal operator) {
+  private static String seed(Vigil vigil, Principal coordinator, Principal operator) {
     var campaigns = vigil.campaigns();
     Campaign campaign =
         campaigns.create(
@@ -217,6 +220,32 @@ public final class DemoCampaign {
                 null);
       }
     }
+    return campaign.id();
+  }
+
+  /** The editors' live updates of the day, as the news report tells it. */
+  private static void publishUpdates(Vigil vigil, String campaignId, Principal editor) {
+    var updates = vigil.updates();
+    updates.publish(
+        campaignId,
+        LiveUpdate.Language.RU,
+        "В Москве около 15 000 человек вышли на Пушкинскую площадь и прилегающие улицы.",
+        editor.userId());
+    updates.publish(
+        campaignId,
+        LiveUpdate.Language.EN,
+        "In Moscow an estimated 15,000 people gathered in and around Pushkin Square.",
+        editor.userId());
+    updates.publish(
+        campaignId,
+        LiveUpdate.Language.RU,
+        "В Якутске акция прошла при температуре −50 °C.",
+        editor.userId());
+    updates.publish(
+        campaignId,
+        LiveUpdate.Language.EN,
+        "In Yakutsk protesters stood in −50 °C (−58 °F).",
+        editor.userId());
   }
 
   private static ReportContent detainee(Random random, String campaignId, City city) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vigil.testing.PublicFixture;
 import org.vigil.testing.TestDatabase;
 import org.vigil.testing.TestVigil;
 
@@ -63,6 +64,19 @@ class DemoCampaignTest {
       assertThat(detentions.status()).isEqualTo(200);
       assertThat(detentions.json().get("items")).hasSize(86);
       detentions.json().get("items").forEach(d -> assertThat(d.get("event_id").isNull()).isFalse());
+
+      // The public count shows both kinds: the coordinator's reports confirmed, the operator's not.
+      JsonNode total =
+          PublicFixture.eventually(
+                  () -> server.get("/api/public/tally?campaign=" + campaign, null).json(),
+                  t -> t.get("total").get("people").asLong() > 0)
+              .get("total");
+      assertThat(total.get("cities").asLong()).isEqualTo(7);
+      assertThat(total.get("confirmed").asLong()).isPositive();
+      assertThat(total.get("unconfirmed").asLong()).isPositive();
+      assertThat(server.get("/api/updates?campaign=" + campaign, null).json().get("items"))
+          .extracting(u -> u.get("language").asText())
+          .containsExactlyInAnyOrder("ru", "en", "ru", "en");
     }
   }
 }
