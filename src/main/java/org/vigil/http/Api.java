@@ -45,7 +45,20 @@ public final class Api {
    * from other threads, without holding a thread of its own.
    */
   public void sse(String path, Consumer<SseClient> client) {
-    add(HandlerType.GET, path, new SseHandler(0, client));
+    SseHandler stream = new SseHandler(0, client);
+    add(
+        HandlerType.GET,
+        path,
+        ctx -> {
+          if (!"text/event-stream".equals(ctx.header("Accept"))) {
+            throw new ApiError(
+                406,
+                "Not acceptable",
+                "this is a stream of server-sent events: send Accept: text/event-stream",
+                List.of());
+          }
+          stream.handle(ctx);
+        });
   }
 
   /** The user calling a route that requires roles. */

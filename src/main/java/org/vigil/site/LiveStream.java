@@ -30,8 +30,9 @@ import org.vigil.tally.TallyJson;
  *
  * <p>One thread pushes: woken by {@link #changed()} after every write, it waits {@link #COALESCE}
  * so that a burst of reports makes one push, recounts, and sends only if a figure moved. Without
- * writes it recounts every {@link #IDLE} while someone listens, so figures written through another
- * Vigil node on the same PostgreSQL reach these readers too.
+ * writes through this server it still marks the figures stale every {@link #IDLE}, so that what
+ * another Vigil node on the same PostgreSQL, or an import from the command line, wrote reaches
+ * readers within that time.
  */
 public final class LiveStream implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
@@ -140,8 +141,8 @@ public final class LiveStream implements AutoCloseable {
         if (woken) {
           Thread.sleep(COALESCE);
           wake.drainPermits();
-        } else if (channels.values().stream().anyMatch(c -> !c.clients.isEmpty())) {
-          tallies.changed();
+        } else {
+          tallies.changed(); // what other nodes or a CLI import wrote is counted too
         }
         channels.forEach(this::push);
       } catch (InterruptedException e) {

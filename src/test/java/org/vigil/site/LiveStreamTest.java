@@ -95,6 +95,16 @@ class LiveStreamTest {
     }
   }
 
+  @Test
+  void a_plain_request_is_told_what_the_stream_is() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+        TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
+      var r = server.get("/api/public/live", null);
+      assertThat(r.status()).isEqualTo(406);
+      assertThat(r.body()).contains("text/event-stream");
+    }
+  }
+
   private static void publish(TestVigil server, String campaign, String text) {
     var r =
         server.post(
