@@ -184,6 +184,15 @@ class PublicPagesBrowserTest {
     assertThat(browser.script("return window.__marker;"))
         .as("the page was updated in place, not reloaded")
         .isEqualTo(1L);
+
+    WebElement sort = browser.find("table#cities th button");
+    sort.click();
+    assertThat(browser.script("return arguments[0].closest('th').getAttribute('aria-sort');", sort))
+        .as("a sorted column says so to screen readers (aria-sort on its th)")
+        .isIn("ascending", "descending");
+    assertThat(browser.script("return window.__marker;"))
+        .as("sorting does not reload")
+        .isEqualTo(1L);
     assertThat(browser.screenshot("home")).exists();
   }
 
