@@ -24,7 +24,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.TimeoutException;
@@ -42,7 +44,12 @@ import org.vigil.testing.TestVigil.Response;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicPagesBrowserTest {
-  /** Records each EventSource a page opens, so a test can wait until the live feed is open. */
+  /**
+   * Records each EventSource a page opens, so a test can wait until the live feed is open; and,
+   * when the page is put into the back/forward cache (pagehide, persisted), notes in sessionStorage
+   * which of them it left open. The check runs after the page's own pagehide listeners: it is added
+   * on load, after the page's deferred script.
+   */
   private static final String WATCH_EVENT_SOURCES =
       """
       (() => {
@@ -52,6 +59,14 @@ class PublicPagesBrowserTest {
         window.EventSource = class extends Native {
           constructor(url, init) { super(url, init); window.__eventSources.push(this); }
         };
+        addEventListener('load', () => addEventListener('pagehide', event => {
+          const open = window.__eventSources.filter(e => e.readyState !== 2);
+          if (event.persisted && open.length > 0) {
+            const left = JSON.parse(sessionStorage.getItem('vigil-left-open') || '[]');
+            left.push(location.pathname + ' left ' + open.map(e => e.url).join(', ') + ' open');
+            sessionStorage.setItem('vigil-left-open', JSON.stringify(left));
+          }
+        }));
       })();""";
 
   private static final Duration LIVE = Duration.ofSeconds(5);
@@ -108,13 +123,23 @@ class PublicPagesBrowserTest {
     report(event, COORDINATOR);
     report(event, OPERATOR);
     report(spb, COORDINATOR);
+  }
+
+  /** Each test is one visitor: a new browser, with no pages cached from another test. */
+  @BeforeEach
+  void openBrowser() {
     browser = Browser.start();
     browser.beforeEachPage(WATCH_EVENT_SOURCES);
   }
 
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) browser.close();
+    browser = null;
+  }
+
   @AfterAll
   void stop() throws Exception {
-    if (browser != null) browser.close();
     if (server != null) server.close();
     if (db != null) db.close();
   }
@@ -159,6 +184,15 @@ class PublicPagesBrowserTest {
     assertThat(browser.script("return window.__marker;"))
         .as("the page was updated in place, not reloaded")
         .isEqualTo(1L);
+
+    WebElement sort = browser.find("table#cities th button");
+    sort.click();
+    assertThat(browser.script("return arguments[0].closest('th').getAttribute('aria-sort');", sort))
+        .as("a sorted column says so to screen readers (aria-sort on its th)")
+        .isIn("ascending", "descending");
+    assertThat(browser.script("return window.__marker;"))
+        .as("sorting does not reload")
+        .isEqualTo(1L);
     assertThat(browser.screenshot("home")).exists();
   }
 
@@ -198,6 +232,22 @@ class PublicPagesBrowserTest {
     }
     open(browser, server.base() + "/");
     assertThat(browser.driver().getCurrentUrl()).isEqualTo(server.base() + "/en/");
+  }
+
+  /**
+   * A page put into the back/forward cache must not keep its live feed open. If it does, each page
+   * a visitor leaves holds one of the six HTTP/1.1 connections Chromium allows per server, and
+   * after a few pages the next one never loads (seen here: /en/ timing out after 30 s).
+   */
+  @Test
+  void a_page_left_for_another_closes_its_live_feed() {
+    List<String> pages = List.of("/en/", "/en/gallery", "/en/map", "/ru/", "/ru/gallery", "/en/");
+    for (String page : pages) open(browser, server.base() + page);
+    assertThat(browser.script("return sessionStorage.getItem('vigil-left-open');"))
+        .as(
+            "pages put into the back/forward cache with their EventSource still open"
+                + " (close it on pagehide, reopen on pageshow if persisted)")
+        .isNull();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -132,11 +133,14 @@ public final class Browser implements AutoCloseable {
     options.setCapability("goog:loggingPrefs", logs);
     // The driver's path is given, so Selenium never looks for (or downloads) one of its own.
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-    ChromeDriverService service =
+    ChromeDriverService.Builder builder =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
+            .usingAnyFreePort();
+    // -Dbrowser.log=FILE: chromedriver's verbose log (every DevTools message) for a failing test.
+    String log = System.getProperty("browser.log");
+    if (log != null && !log.isBlank()) builder.withLogFile(new File(log)).withVerbose(true);
+    ChromeDriverService service = builder.build();
     ChromeDriver driver;
     try {
       driver = new ChromeDriver(service, options);
