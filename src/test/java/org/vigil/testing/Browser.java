@@ -29,6 +29,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -161,8 +162,9 @@ public final class Browser implements AutoCloseable {
         String.join(" and ", missing)
             + " missing: install Debian's chromium and chromium-driver"
             + " (apt-get install chromium chromium-driver; .ci/run does)";
-    if ("true".equals(System.getenv("CI")))
-      fail("The browser tests need them under CI=true: " + message);
+    if ("true".equals(System.getenv("CI"))) {
+      fail("The browser tests must run under CI=true, but " + message);
+    }
     Assumptions.abort(message);
   }
 
@@ -172,6 +174,20 @@ public final class Browser implements AutoCloseable {
 
   /** Opens a URL and waits until the page has loaded. */
   public void open(String url) {
+    driver.get(url);
+  }
+
+  /**
+   * Opens a URL in a new tab and closes the old one, so that no page visited before stays in the
+   * tab's back/forward cache (with whatever connections it holds). Scripts given to {@link
+   * #beforeEachPage} belong to the old tab and do not run in the new one.
+   */
+  public void openInNewTab(String url) {
+    String old = driver.getWindowHandle();
+    driver.switchTo().newWindow(WindowType.TAB);
+    String fresh = driver.getWindowHandle();
+    driver.switchTo().window(old).close();
+    driver.switchTo().window(fresh);
     driver.get(url);
   }
 
