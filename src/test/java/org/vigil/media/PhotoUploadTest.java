@@ -15,8 +15,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
 import org.apache.commons.imaging.formats.jpeg.iptc.IptcRecord;
@@ -133,37 +134,10 @@ class PhotoUploadTest {
 
   private static Response upload(
       TestVigil server, byte[] image, String caption, String credit, Role role) {
-    String boundary = "vigil-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    field(body, boundary, "caption", caption);
-    field(body, boundary, "credit", credit);
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n")
-            .getBytes(UTF_8));
-    body.writeBytes(image);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
-    return server.send(
-        server
-            .request("/api/media", role)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-            .build());
-  }
-
-  private static void field(
-      ByteArrayOutputStream body, String boundary, String name, String value) {
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\""
-                + name
-                + "\"\r\n\r\n"
-                + value
-                + "\r\n")
-            .getBytes(UTF_8));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("caption", caption);
+    fields.put("credit", credit);
+    return server.uploadPhoto(image, fields, role);
   }
 
   private static byte[] servedBytes(TestVigil server, String url) throws Exception {

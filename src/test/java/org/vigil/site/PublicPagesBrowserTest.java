@@ -1,6 +1,5 @@
 package org.vigil.site;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vigil.security.Role.COORDINATOR;
 import static org.vigil.security.Role.EDITOR;
@@ -10,7 +9,6 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -399,44 +397,12 @@ class PublicPagesBrowserTest {
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(image, "jpg", jpeg);
 
-    String boundary = "vigil-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    Map<String, String> fields =
-        Map.of(
-            "caption",
-            "Pushkin Square, 23 January 2021",
-            "credit",
-            "Photographer / Agency",
-            "campaign",
-            campaign,
-            "event",
-            event);
-    fields.forEach(
-        (name, value) ->
-            body.writeBytes(
-                ("--"
-                        + boundary
-                        + "\r\nContent-Disposition: form-data; name=\""
-                        + name
-                        + "\"\r\n\r\n"
-                        + value
-                        + "\r\n")
-                    .getBytes(UTF_8)));
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\";"
-                + " filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
-            .getBytes(UTF_8));
-    body.writeBytes(jpeg.toByteArray());
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(UTF_8));
-    Response r =
-        server.send(
-            server
-                .request("/api/media", EDITOR)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build());
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("caption", "Pushkin Square, 23 January 2021");
+    fields.put("credit", "Photographer / Agency");
+    fields.put("campaign", campaign);
+    fields.put("event", event);
+    Response r = server.uploadPhoto(jpeg.toByteArray(), fields, EDITOR);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     photoUrl = r.json().get("url").asText();
     return photoUrl;

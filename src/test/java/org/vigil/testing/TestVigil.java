@@ -2,15 +2,18 @@ package org.vigil.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.UUID;
 import org.vigil.Vigil;
 import org.vigil.security.Role;
 
@@ -65,6 +68,33 @@ public final class TestVigil implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(json));
     if (headers.length > 0) builder.headers(headers);
     return send(builder.build());
+  }
+
+  /**
+   * Uploads a photo as a browser form does ({@code multipart/form-data}): the text fields in order,
+   * then the JPEG as {@code file}.
+   */
+  public Response uploadPhoto(byte[] jpeg, Map<String, String> fields, Role role) {
+    String boundary = "vigil-" + UUID.randomUUID();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                        .formatted(boundary, name, value))
+                    .getBytes(StandardCharsets.UTF_8)));
+    body.writeBytes(
+        ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"photo.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n")
+            .formatted(boundary)
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(jpeg);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        request("/api/media", role)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
   }
 
   public Response patch(String path, String json, Role role) {
