@@ -42,7 +42,7 @@ public final class WebServer implements AutoCloseable {
               // Jetty's own pool: its selectors and acceptors on a few platform threads, each
               // request's handling on a virtual thread of its own. Javalin's useVirtualThreads
               // alone ran everything on virtual threads, the selectors too, and served public
-              // reads at about 60 % of this rate (docs/benchmarks.md, "Public reads").
+              // reads at 60-75 % of this rate (docs/benchmarks.md, "Public reads").
               config.useVirtualThreads = true;
               QueuedThreadPool pool = new QueuedThreadPool();
               pool.setName("jetty");
