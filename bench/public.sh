@@ -32,6 +32,11 @@ work=$(mktemp -d)
 chmod 755 "$work" # nginx's workers run as nobody and must read the file
 vigil_pid="" nginx_pid=""
 cleanup() {
+  local status=$?
+  if ((status != 0)) && [[ -f $work/vigil.log ]]; then
+    [[ -n $vigil_pid ]] && ! kill -0 "$vigil_pid" 2>/dev/null && echo "FAILED: Vigil is gone (killed or crashed); its log ends:" >&2
+    tail -20 "$work/vigil.log" >&2
+  fi
   [[ -n $nginx_pid ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
   [[ -n $vigil_pid ]] && kill "$vigil_pid" 2>/dev/null && wait "$vigil_pid" 2>/dev/null
   kill $(jobs -p) 2>/dev/null
@@ -111,7 +116,7 @@ ms() { # a wrk latency (123.45us, 1.23ms, 1.02s) in milliseconds
 }
 run() { # $1 = label, $2 = connections, $3 = seconds, $4 = url, rest = wrk options; prints "rps p50 p99 non2xx"
   local out="$work/wrk-$1.txt"
-  timeout $(($3 + 30)) wrk -t"$threads" -c"$2" -d"$3s" --latency "${@:5}" "$4" >"$out"
+  timeout $(($3 + 30)) wrk -t"$threads" -c"$2" -d"$3s" --latency "${@:5}" "$4" >"$out" 2>&1 || true
   local rps p50 p99 bad
   rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
   p50=$(ms "$(awk '$1 == "50%" {print $2}' "$out")")
@@ -134,7 +139,7 @@ for ((r = 1; r <= rounds; r++)); do
   for c in "${connections[@]}"; do
     for server in nginx vigil; do
       url=$static && [[ $server == vigil ]] && url=$vigil
-      read -r rps p50 p99 bad < <(run "$server-$c-$r" "$c" "$seconds" "$url")
+      read -r rps p50 p99 bad < <(run "$server-$c-$r" "$c" "$seconds" "$url") || { echo "FAILED: wrk against $server" >&2; exit 1; }
       if ((bad > 0)); then echo "FAILED: $bad errors or non-2xx answers from $server" >&2; cat "$work/wrk-$server-$c-$r.txt" >&2; exit 1; fi
       printf '%-6s %5s %6s %12.0f %9.2f %9.2f\n' "$server" "$c" "$r" "$rps" "$p50" "$p99"
       sum[$server-$c-rps]=$(awk -v a="${sum[$server-$c-rps]:-0}" -v b="$rps" 'BEGIN {print a + b}')
