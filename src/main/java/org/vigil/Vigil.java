@@ -96,6 +96,13 @@ public final class Vigil implements AutoCloseable {
     return new WebServer(
         accounts,
         api -> {
+          // The public reads first: Javalin tries a request's path against the routes in the
+          // order they were added, and these are what a crowd reads while a protest goes on.
+          PublicTallyRoutes.register(api, publicTallies);
+          SiteRoutes.register(
+              api,
+              new SiteRoutes.Sources(publicTallies, campaigns, cases, photos, updates, stations),
+              live);
           api.get("/api/health", ctx -> ctx.json(health()));
           IntakeRoutes.register(api, intake, publicLimit);
           CaseRoutes.register(api, cases);
@@ -106,11 +113,6 @@ public final class Vigil implements AutoCloseable {
           PublishRoutes.register(api, updates, campaigns);
           TallyRoutes.register(api, tallies);
           ExportRoutes.register(api, new OpenData(database.jdbi()));
-          PublicTallyRoutes.register(api, publicTallies);
-          SiteRoutes.register(
-              api,
-              new SiteRoutes.Sources(publicTallies, campaigns, cases, photos, updates, stations),
-              live);
         });
   }
 

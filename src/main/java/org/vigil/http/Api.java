@@ -17,15 +17,23 @@ import org.vigil.security.Role;
 
 /**
  * Where the capabilities register their routes, each with the roles allowed to call it. A route
- * registered without roles is public. The check itself runs in {@link WebServer}.
+ * registered without roles is public. The check itself is {@link WebServer}'s, run before each
+ * handler with the roles the route was registered with (not looked up again per request).
  */
 public final class Api {
   static final String PRINCIPAL = "vigil.principal";
   private final Javalin app;
+  private final Guard guard;
   private final List<Route> routes = new ArrayList<>();
 
-  Api(Javalin app) {
+  /** Checks a request against the roles of its route before the handler runs; throws to refuse. */
+  interface Guard {
+    void check(Context ctx, Allowed allowed);
+  }
+
+  Api(Javalin app, Guard guard) {
     this.app = app;
+    this.guard = guard;
   }
 
   public void get(String path, Handler handler, Role... roles) {
@@ -67,9 +75,15 @@ public final class Api {
   }
 
   private void add(HandlerType method, String path, Handler handler, Role... roles) {
-    RouteRole access =
-        roles.length == 0 ? Allowed.PUBLIC : new Allowed(EnumSet.of(roles[0], roles));
-    app.addHttpHandler(method, path, handler, access);
+    Allowed access = roles.length == 0 ? Allowed.PUBLIC : new Allowed(EnumSet.of(roles[0], roles));
+    app.addHttpHandler(
+        method,
+        path,
+        ctx -> {
+          guard.check(ctx, access);
+          handler.handle(ctx);
+        },
+        access);
     routes.add(new Route(method.name(), path, Set.of(roles)));
   }
 

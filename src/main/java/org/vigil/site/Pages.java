@@ -22,6 +22,7 @@ import org.vigil.campaign.Campaigns;
 import org.vigil.campaign.Claim;
 import org.vigil.campaign.Event;
 import org.vigil.cases.Cases;
+import org.vigil.http.StoredBody;
 import org.vigil.media.Photos;
 import org.vigil.publish.LiveUpdate;
 import org.vigil.publish.LiveUpdates;
@@ -46,8 +47,8 @@ final class Pages {
   private final MapDrawing map;
   private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
 
-  /** A page as sent: its bytes, its ETag, and the version of the data it shows. */
-  record Rendered(byte[] html, String etag, long version, long at) {}
+  /** A page as sent: its bytes (also gzipped), its ETag, and the version of the data it shows. */
+  record Rendered(StoredBody html, String etag, long version, long at) {}
 
   Pages(
       PublicTallies tallies,
@@ -73,7 +74,7 @@ final class Pages {
       return Optional.of(known);
     }
     Optional<Rendered> fresh =
-        render.get().map(html -> new Rendered(html, etag(html), version, now));
+        render.get().map(html -> new Rendered(StoredBody.of(html), etag(html), version, now));
     fresh.ifPresent(r -> rendered.put(key, r));
     return fresh;
   }

@@ -88,7 +88,7 @@ public final class SiteRoutes {
             ctx.status(304);
             return;
           }
-          ctx.contentType("text/html; charset=utf-8").result(page.html());
+          page.html().send(ctx, "text/html; charset=utf-8");
         });
   }
 

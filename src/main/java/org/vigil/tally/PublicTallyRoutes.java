@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.Json;
+import org.vigil.http.StoredBody;
 import org.vigil.tally.CampaignCount.Figures;
 import org.vigil.tally.CampaignCount.Group;
 
@@ -27,10 +28,13 @@ public final class PublicTallyRoutes {
       List.of("campaign_id", "by", "key", "label", "people", "confirmed", "unconfirmed", "unnamed");
 
   private final PublicTallies tallies;
-  private final Map<String, Body> rendered = new ConcurrentHashMap<>();
+  private final Map<Key, Body> rendered = new ConcurrentHashMap<>();
+
+  /** Which answer: a campaign's, by a dimension (null: the total), as JSON or CSV. */
+  private record Key(String campaignId, PublicDimension dimension, boolean csv) {}
 
   /** A rendered answer and the count it was rendered from. */
-  private record Body(CampaignCount count, byte[] bytes, String etag) {}
+  private record Body(CampaignCount count, StoredBody body, String etag) {}
 
   private PublicTallyRoutes(PublicTallies tallies) {
     this.tallies = tallies;
@@ -61,7 +65,7 @@ public final class PublicTallyRoutes {
                     campaign == null
                         ? ApiError.notFound("there is no campaign yet")
                         : ApiError.notFound("no campaign " + campaign));
-    String key = count.campaign().id() + '/' + dimension + '/' + csv;
+    Key key = new Key(count.campaign().id(), dimension, csv);
     Body body = rendered.get(key);
     if (body == null || body.count() != count) {
       body = render(count, dimension, csv);
@@ -76,16 +80,13 @@ public final class PublicTallyRoutes {
       return;
     }
     if (csv) {
-      ctx.contentType("text/csv; charset=utf-8");
       ctx.header(
           "Content-Disposition",
           "attachment; filename=\"vigil-tally-"
               + (dimension == null ? "total" : dimension.code())
               + ".csv\"");
-    } else {
-      ctx.contentType("application/json");
     }
-    ctx.result(body.bytes());
+    body.body().send(ctx, csv ? "text/csv; charset=utf-8" : "application/json");
   }
 
   private static Body render(CampaignCount count, PublicDimension dimension, boolean csv) {
@@ -96,7 +97,7 @@ public final class PublicTallyRoutes {
             + '-'
             + (dimension == null ? "total" : dimension.code())
             + (csv ? "-csv\"" : "\"");
-    return new Body(count, bytes, etag);
+    return new Body(count, StoredBody.of(bytes), etag);
   }
 
   private static byte[] json(CampaignCount count, PublicDimension dimension) {

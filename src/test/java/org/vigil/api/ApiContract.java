@@ -8,7 +8,11 @@ import static org.vigil.security.Role.LAWYER;
 import static org.vigil.security.Role.OPERATOR;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -470,6 +475,52 @@ abstract class ApiContract {
         linked = stationId.equals(d.get("police_station_id").asText());
     }
     assertThat(linked).as("report naming a variant is linked to the station").isTrue();
+  }
+
+  @Test
+  void public_reads_are_stored_bytes_with_their_etag_and_gzipped_once() throws Exception {
+    String id =
+        server
+            .post(
+                "/api/campaigns",
+                "{\"title\": \"21 апреля\", \"starts_on\": \"2021-04-21\"}",
+                COORDINATOR)
+            .json()
+            .get("id")
+            .asText();
+    String path = "/api/public/tally?by=city&campaign=" + id;
+    Response tally = server.get(path, null);
+    assertThat(tally.status()).as(tally.toString()).isEqualTo(200);
+    assertThat(tally.header("Content-Type")).isEqualTo("application/json");
+    assertThat(tally.header("Cache-Control")).isEqualTo("public, max-age=5");
+    assertThat(tally.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(tally.header("Content-Length"))
+        .isEqualTo(Integer.toString(tally.body().getBytes(StandardCharsets.UTF_8).length));
+    assertThat(tally.json().get("campaign").get("id").asText()).isEqualTo(id);
+    String etag = tally.header("ETag");
+    assertThat(etag).isNotBlank();
+    Response again =
+        server.send(server.request(path, null).header("If-None-Match", etag).GET().build());
+    assertThat(again.status()).isEqualTo(304);
+    assertThat(again.header("ETag")).isEqualTo(etag);
+
+    HttpResponse<byte[]> page =
+        HttpClient.newHttpClient()
+            .send(
+                server.request("/en/", null).header("Accept-Encoding", "gzip").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(page.headers().firstValue("Vary")).hasValue("Accept-Encoding");
+    assertThat(page.headers().firstValue("Content-Length"))
+        .hasValue(Integer.toString(page.body().length));
+    try (var html = new GZIPInputStream(new ByteArrayInputStream(page.body()))) {
+      assertThat(new String(html.readAllBytes(), StandardCharsets.UTF_8))
+          .startsWith("<!doctype html>");
+    }
+    Response plain = server.get("/en/", null);
+    assertThat(plain.header("Content-Encoding")).isNull();
+    assertThat(plain.body()).startsWith("<!doctype html>");
   }
 
   @Test
