@@ -162,6 +162,7 @@ public final class Vigil implements AutoCloseable {
     if (live != null) live.close();
     if (server != null) server.close();
     intake.close();
+    publicTallies.close();
     database.close();
   }
 }

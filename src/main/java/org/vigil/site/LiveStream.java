@@ -73,7 +73,8 @@ public final class LiveStream implements AutoCloseable {
   void join(SseClient client) {
     String asked = client.ctx().queryParam("campaign");
     Optional<CampaignCount> count =
-        asked == null || asked.isBlank() ? tallies.current() : tallies.count(asked);
+        (asked == null || asked.isBlank() ? tallies.current() : tallies.count(asked))
+            .flatMap(c -> tallies.fresh(c.campaign().id()));
     if (count.isEmpty()) {
       client.sendEvent("error", "{\"detail\":\"no such campaign\"}");
       client.close();

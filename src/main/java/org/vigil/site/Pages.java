@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.vigil.campaign.Campaigns;
 import org.vigil.campaign.Claim;
@@ -35,7 +37,6 @@ import org.vigil.tally.PublicTallies;
  * while reports pour in, for up to a second), so a crowd of readers is served stored bytes.
  */
 final class Pages {
-  private static final long MAX_AGE_MILLIS = 1000;
   private static final int UPDATES_SHOWN = 20;
 
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -45,10 +46,11 @@ final class Pages {
   private final Photos photos;
   private final LiveUpdates updates;
   private final MapDrawing map;
+  private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
   private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
 
   /** A page as sent: its bytes (also gzipped), its ETag, and the version of the data it shows. */
-  record Rendered(StoredBody html, String etag, long version, long at) {}
+  record Rendered(StoredBody html, String etag, long version) {}
 
   Pages(
       PublicTallies tallies,
@@ -65,22 +67,44 @@ final class Pages {
     this.map = map;
   }
 
-  /** A page from the store if still current, else rendered anew; empty if it does not exist. */
+  /**
+   * A page from the store; empty if it does not exist. Only the first reader of a page waits for it
+   * to be rendered: later ones get the stored one, and if it is stale one background rendering
+   * replaces it, so a crowd of readers never renders a page twice or waits for the database.
+   */
   Optional<Rendered> page(String key, Supplier<Optional<byte[]>> render) {
-    long version = tallies.version();
     Rendered known = rendered.getIfPresent(key);
-    long now = System.currentTimeMillis();
-    if (known != null && (known.version() == version || now - known.at() < MAX_AGE_MILLIS)) {
-      return Optional.of(known);
+    if (known == null) return rendering(key, render);
+    if (known.version() != tallies.version() && refreshing.add(key)) {
+      Thread.ofVirtual()
+          .name("page-render")
+          .start(
+              () -> {
+                try {
+                  rendering(key, render);
+                } finally {
+                  refreshing.remove(key);
+                }
+              });
     }
+    return Optional.of(known);
+  }
+
+  private Optional<Rendered> rendering(String key, Supplier<Optional<byte[]>> render) {
+    long version = tallies.version();
     Optional<Rendered> fresh =
-        render.get().map(html -> new Rendered(StoredBody.of(html), etag(html), version, now));
-    fresh.ifPresent(r -> rendered.put(key, r));
+        render.get().map(html -> new Rendered(StoredBody.of(html), etag(html), version));
+    fresh.ifPresentOrElse(r -> rendered.put(key, r), () -> rendered.invalidate(key));
     return fresh;
   }
 
+  /** The current campaign's count as of now: a page is stored as of the version it shows. */
+  private Optional<CampaignCount> current() {
+    return tallies.current().flatMap(c -> tallies.fresh(c.campaign().id()));
+  }
+
   Optional<byte[]> home(Language lang) {
-    Optional<CampaignCount> found = tallies.current();
+    Optional<CampaignCount> found = current();
     if (found.isEmpty()) {
       Views.Page page = new Views.Page(lang, lang.texts().get("site.name"), "home", "", null);
       return Optional.of(
@@ -180,7 +204,7 @@ final class Pages {
   }
 
   Optional<byte[]> gallery(Language lang) {
-    Optional<CampaignCount> count = tallies.current();
+    Optional<CampaignCount> count = current();
     String campaignId = count.map(c -> c.campaign().id()).orElse(null);
     Views.Page page =
         new Views.Page(lang, lang.texts().get("gallery.title"), "gallery", "gallery", campaignId);
@@ -189,7 +213,7 @@ final class Pages {
   }
 
   Optional<byte[]> map(Language lang) {
-    Optional<CampaignCount> count = tallies.current();
+    Optional<CampaignCount> count = current();
     String campaignId = count.map(c -> c.campaign().id()).orElse(null);
     Views.Page page = new Views.Page(lang, lang.texts().get("map.title"), "map", "map", campaignId);
     MapDrawing.Drawing drawing = map.draw(lang, campaignId);
@@ -197,7 +221,7 @@ final class Pages {
   }
 
   Optional<byte[]> widget(Language lang) {
-    Optional<CampaignCount> count = tallies.current();
+    Optional<CampaignCount> count = current();
     Views.Page page =
         new Views.Page(
             lang,

@@ -1,6 +1,6 @@
 package org.vigil.site;
 
-import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.vigil.campaign.Campaigns;
@@ -61,7 +61,7 @@ public final class SiteRoutes {
           root + "/events/{id}",
           lang,
           "event",
-          ctx -> pages.event(lang, ctx.pathParam("id")));
+          params -> pages.event(lang, params.get("id")));
     }
   }
 
@@ -71,14 +71,16 @@ public final class SiteRoutes {
       String path,
       Language lang,
       String name,
-      Function<Context, Optional<byte[]>> render) {
+      Function<Map<String, String>, Optional<byte[]>> render) {
     api.get(
         path,
         ctx -> {
-          String key = lang.code() + ' ' + name + ' ' + ctx.pathParamMap();
+          // a copy: the page may be rendered again after this request is gone
+          Map<String, String> params = Map.copyOf(ctx.pathParamMap());
+          String key = lang.code() + ' ' + name + ' ' + params;
           Pages.Rendered page =
               pages
-                  .page(key, () -> render.apply(ctx))
+                  .page(key, () -> render.apply(params))
                   .orElseThrow(() -> ApiError.notFound("no such page: " + ctx.path()));
           ctx.header("Content-Security-Policy", policy(name));
           ctx.header("Referrer-Policy", "no-referrer");

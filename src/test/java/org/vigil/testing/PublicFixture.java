@@ -78,7 +78,7 @@ public final class PublicFixture {
 
   /**
    * Waits until {@code read} gives a value {@code done} accepts, and returns it: public figures may
-   * lag a write by up to a second by design, so tests wait for them rather than race them.
+   * lag a write by one background recount by design, so tests wait for them rather than race them.
    */
   public static <T> T eventually(Supplier<T> read, Predicate<T> done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
