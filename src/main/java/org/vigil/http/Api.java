@@ -25,6 +25,7 @@ public final class Api {
   private final Javalin app;
   private final Guard guard;
   private final List<Route> routes = new ArrayList<>();
+  private volatile Runnable afterWrites = () -> {};
 
   /** Checks a request against the roles of its route before the handler runs; throws to refuse. */
   interface Guard {
@@ -76,15 +77,22 @@ public final class Api {
 
   private void add(HandlerType method, String path, Handler handler, Role... roles) {
     Allowed access = roles.length == 0 ? Allowed.PUBLIC : new Allowed(EnumSet.of(roles[0], roles));
+    boolean writes = method != HandlerType.GET && method != HandlerType.HEAD;
     app.addHttpHandler(
         method,
         path,
         ctx -> {
           guard.check(ctx, access);
           handler.handle(ctx);
+          if (writes && ctx.statusCode() < 400) afterWrites.run();
         },
         access);
     routes.add(new Route(method.name(), path, Set.of(roles)));
+  }
+
+  /** Runs {@code listener} after every request that changed something (not GET, not refused). */
+  void afterWrites(Runnable listener) {
+    afterWrites = listener;
   }
 
   List<Route> routes() {

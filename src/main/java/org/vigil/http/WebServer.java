@@ -3,7 +3,6 @@ package org.vigil.http;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -33,6 +32,7 @@ public final class WebServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
   private static final String PROBLEM_JSON = "application/problem+json";
   private final Javalin app;
+  private final Api api;
   private final List<Api.Route> routes;
 
   public WebServer(Accounts accounts, Consumer<Api> routes) {
@@ -90,7 +90,7 @@ public final class WebServer implements AutoCloseable {
     app.error(405, ctx -> fallback(ctx, ctx.method() + " is not allowed on " + ctx.path()));
     // Each route checks its own roles (Api wraps its handler), rather than a beforeMatched
     // handler: that made Javalin match the path against the routes three more times per request.
-    Api api = new Api(app, (ctx, allowed) -> authorise(ctx, allowed, accounts));
+    api = new Api(app, (ctx, allowed) -> authorise(ctx, allowed, accounts));
     byte[] openApi = resource("/openapi.json");
     api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     routes.accept(api);
@@ -104,14 +104,7 @@ public final class WebServer implements AutoCloseable {
 
   /** Runs {@code listener} after every request that changed something (not GET, not refused). */
   public WebServer afterWrites(Runnable listener) {
-    app.after(
-        ctx -> {
-          if (ctx.method() != HandlerType.GET
-              && ctx.method() != HandlerType.HEAD
-              && ctx.statusCode() < 400) {
-            listener.run();
-          }
-        });
+    api.afterWrites(listener);
     return this;
   }
 
