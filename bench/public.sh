@@ -41,6 +41,7 @@ cleanup() {
   [[ -n $vigil_pid ]] && kill "$vigil_pid" 2>/dev/null && wait "$vigil_pid" 2>/dev/null
   kill $(jobs -p) 2>/dev/null
   rm -rf "$work"
+  exit "$status" # not the status of waiting for the servers just stopped (143)
 }
 trap cleanup EXIT
 
