@@ -134,8 +134,7 @@ final class Fragments {
   /** The person (its root) this fragment joins, or -1. */
   private int bestPerson(int root, long[][] keysOf, long[] keyed) {
     Summary f = profiles[root];
-    IntList candidates = candidates(members(root), root, f.size + 1, f, keysOf, keyed);
-    int[] distinct = IntStream.of(candidates.toArray()).distinct().toArray();
+    int[] distinct = candidates(members(root), root, f.size + 1, f, keysOf, keyed);
     if (distinct.length == 0) {
       return -1;
     }
@@ -167,9 +166,9 @@ final class Fragments {
 
   /**
    * The persons (roots) of at least minSize reports, other than the excluded one, that share a
-   * blocking key with one of the reports and do not contradict what they say; with repeats.
+   * blocking key with one of the reports and do not contradict what they say.
    */
-  private IntList candidates(
+  private int[] candidates(
       int[] reportsOf, int excluded, int minSize, Summary f, long[][] keysOf, long[] keyed) {
     IntList candidates = new IntList();
     for (int m : reportsOf) {
@@ -182,15 +181,16 @@ final class Fragments {
         }
         for (int x = from; x < to; x++) {
           int c = component[(int) (keyed[x] & Clustering.INDEX_MASK)];
-          if (c != excluded
-              && profiles[c].size >= minSize
-              && !f.facts.contradicts(profiles[c].facts)) {
+          if (c != excluded && profiles[c].size >= minSize) {
             candidates.add(c);
           }
         }
       }
     }
-    return candidates;
+    return IntStream.of(candidates.toArray())
+        .distinct()
+        .filter(c -> !f.facts.contradicts(profiles[c].facts))
+        .toArray();
   }
 
   /** Log2 likelihood ratio that fragment f and person c are one person. */
@@ -299,9 +299,10 @@ final class Fragments {
 
   private Summary[] profiles() {
     int n = reports.size();
-    Integer[] byRank = new Integer[n];
-    Arrays.setAll(byRank, i -> i);
-    Arrays.sort(byRank, (x, y) -> Integer.compare(rank[x], rank[y]));
+    int[] byRank = new int[n];
+    for (int i = 0; i < n; i++) {
+      byRank[rank[i]] = i;
+    }
     int[] size = new int[n];
     for (int c : component) {
       size[c]++;

@@ -18,7 +18,22 @@ final class Similarity {
    * swapped or wrong letter, however short the name), or close by Jaro–Winkler.
    */
   static boolean typo(String a, String b) {
-    return oneEditApart(a, b) || jaroWinkler(a, b) >= TYPO_FLOOR;
+    return oneEditApart(a, b) || (mayReachFloor(a, b) && jaroWinkler(a, b) >= TYPO_FLOOR);
+  }
+
+  /**
+   * Whether the lengths alone leave Jaro–Winkler room to reach the floor: at best every letter of
+   * the shorter word matches, in order, and the longest prefix is shared.
+   */
+  private static boolean mayReachFloor(String a, String b) {
+    int shorter = Math.min(a.length(), b.length());
+    int longer = Math.max(a.length(), b.length());
+    if (shorter == 0) {
+      return false;
+    }
+    double jaro = (1 + (double) shorter / longer + 1) / 3;
+    int prefix = Math.min(MAX_PREFIX, shorter);
+    return jaro + prefix * PREFIX_SCALE * (1 - jaro) >= TYPO_FLOOR;
   }
 
   /**
