@@ -51,10 +51,13 @@ final class Blocking {
         keys.add("g" + g + '/' + start + '/' + year);
         keys.add("G" + g + '/' + ends + '/' + year);
       }
-      if (day != Evidence.UNKNOWN) {
-        keys.add("t" + g + '/' + start + '/' + day);
-        keys.add("T" + g + '/' + ends + '/' + day);
-      }
+    }
+    String initial = name.givenInitial();
+    if (day != Evidence.UNKNOWN && !initial.isEmpty() && !surname.isEmpty()) {
+      // the initial, not the given name: a misspelt surname with initials only, or a given name
+      // that is misspelt too, still meets the others of the day
+      keys.add("t" + initial + '/' + start + '/' + day);
+      keys.add("T" + initial + '/' + ends + '/' + day);
     }
     return keys;
   }

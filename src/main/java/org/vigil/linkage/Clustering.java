@@ -40,8 +40,8 @@ final class Clustering {
   /** Larger blocks would cost quadratic time for little gain; they are reported, not compared. */
   static final int MAX_BLOCK = 5_000;
 
-  private static final int INDEX_BITS = 24;
-  private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+  static final int INDEX_BITS = 24;
+  static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
 
   /** Scores are kept to a hundredth, below this ceiling, in the top bits of a sort key. */
   private static final double SCORE_CEILING = 300;
@@ -54,7 +54,7 @@ final class Clustering {
     return cluster(
         reports.parallelStream().map(Evidence::of).toList(),
         reports.stream().map(ReportFacts::reportId).toList(),
-        Thresholds.DEFAULT);
+        Thresholds.BATCH);
   }
 
   /** Names each person after its smallest report id, as independent of input order as it is. */
@@ -93,6 +93,9 @@ final class Clustering {
     scoring.grey.add(joinStrongestFirst(sortedUnique(scoring.strong), rank, persons));
     long[] greyPairs = sortedUnique(scoring.grey);
     attachLoneReports(reports, scorer, thresholds, rank, greyPairs, persons);
+    for (int round = 0; round < Fragments.ROUNDS; round++) {
+      Fragments.attach(reports, scorer, rank, keysOf, keyed, persons);
+    }
     int[] component = persons.components();
     return new Result(
         component,

@@ -87,6 +87,39 @@ final class GivenNames {
                 .thenComparing(known -> known));
   }
 
+  /**
+   * The full names (their keys) of every known name or form one typo away from a word that is no
+   * known name itself, keeping its first letter: Мша may be Миша (Михаил) or Маша (Мария), Тмур
+   * Тимур. Used to tell a misspelt name from a different one; short words get several readings.
+   */
+  Set<String> near(String key) {
+    Set<String> cached = near.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> found = new java.util.TreeSet<>();
+    if (key.length() >= 2 && readings(key).isEmpty()) {
+      Set<String> candidates = new java.util.TreeSet<>(byDeletion.getOrDefault(key, List.of()));
+      for (int i = 1; i < key.length(); i++) {
+        String deleted = key.substring(0, i) + key.substring(i + 1);
+        candidates.addAll(byDeletion.getOrDefault(deleted, List.of()));
+      }
+      for (String known : candidates) {
+        if (known.charAt(0) == key.charAt(0) && Similarity.oneEditApart(known, key)) {
+          readings(known).forEach(r -> found.add(r.key()));
+        }
+      }
+    }
+    Set<String> result = Set.copyOf(found);
+    if (near.size() < MAX_NEAR_CACHED) {
+      near.put(key, result);
+    }
+    return result;
+  }
+
+  private static final int MAX_NEAR_CACHED = 200_000;
+  private final Map<String, Set<String>> near = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The full names of a sex, or of either, that begin with an initial. */
   List<String> startingWith(String initial, Sex sex) {
     return fullNameKeys.stream()

@@ -39,6 +39,19 @@ final class Persons {
    * @return false if the persons contradict each other and stay apart
    */
   boolean join(int a, int b) {
+    return join(a, b, true);
+  }
+
+  /**
+   * Makes the two reports' persons one unless their profiles contradict each other, without asking
+   * their reports to resemble each other on average: for a join already weighed person against
+   * person.
+   */
+  boolean joinIfConsistent(int a, int b) {
+    return join(a, b, false);
+  }
+
+  private boolean join(int a, int b, boolean resemblance) {
     int ra = find(a);
     int rb = find(b);
     if (ra == rb) {
@@ -46,7 +59,7 @@ final class Persons {
     }
     Profile pa = profile(ra);
     Profile pb = profile(rb);
-    if (pa.contradicts(pb) || !reportsAgree(ra, rb)) {
+    if (pa.contradicts(pb) || (resemblance && !reportsAgree(ra, rb))) {
       return false;
     }
     int root = Math.min(ra, rb);

@@ -40,11 +40,11 @@ final class PhoneticKey {
     {"ts|tz|cz", "c"}, // ц: ts (BGN, ICAO), c (ISO 9), cz (GOST 7.79 B)
     {"ph", "f"},
     {"w", "v"},
+    {"yo", "e"}, // ё written yo (Pyotr) against ё read as е (Петр)
     {"[jy]", "i"}, // й, ы and the y/j of я, ю, е, ё all fold into i
     {"(.)\\1+", "$1"}, // Navalnyy = Navalny, Dmitrii = Dmitri
     {"iu", "U"}, // ю
     {"ia", "A"}, // я
-    {"io", "e"}, // ё written yo (Pyotr) against ё read as е (Петр)
     {"ie", "e"}, // е written ye (Yelena, Andreyevich)
     {"iA$", "A"}, // Mariya = Maria
     {"ander$", "andr"}, // Alexander = Aleksandr

@@ -14,15 +14,25 @@ final class Profile {
   private Sex sex;
   private int minYear;
   private int maxYear;
+
+  /** How many reports give each birth year: (year, count) pairs, few. */
+  private int[] yearCounts = new int[0];
+
   private final Set<String> given = new LinkedHashSet<>(2);
   private final Set<String> patronymics = new LinkedHashSet<>(1);
   private final Set<String> surnames = new LinkedHashSet<>(1);
+
+  /** Where the person was on the days the reports give both: "day city" keys. */
+  private final Set<String> placesOnDays = new LinkedHashSet<>(1);
 
   Profile(Evidence report) {
     PersonName name = report.name();
     sex = name.sex();
     minYear = report.birthYear();
     maxYear = report.birthYear();
+    if (report.birthYear() != Evidence.UNKNOWN) {
+      yearCounts = new int[] {report.birthYear(), 1};
+    }
     given.addAll(name.given());
     if (!name.surname().isEmpty()) {
       surnames.add(name.surname());
@@ -30,20 +40,76 @@ final class Profile {
     if (!name.patronymic().isEmpty()) {
       patronymics.add(name.patronymic());
     }
+    if (report.day() != Evidence.UNKNOWN && !report.city().isEmpty()) {
+      placesOnDays.add(report.day() + " " + report.city());
+    }
   }
 
   boolean contradicts(Profile other) {
     return sex.conflictsWith(other.sex)
         || yearsApart(other)
+        || firmYearsDiffer(other)
         || givenNamesDiffer(other)
-        || disjoint(patronymics, other.patronymics);
+        || patronymicsDiffer(other)
+        || inTwoCitiesOnOneDay(other);
+  }
+
+  /** Detained on one day in two cities, by this person's reports and the other's. */
+  private boolean inTwoCitiesOnOneDay(Profile other) {
+    for (String x : placesOnDays) {
+      int space = x.indexOf(' ');
+      for (String y : other.placesOnDays) {
+        if (y.regionMatches(0, x, 0, space + 1) && !y.equals(x)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Different given names, unless one report took the other's given name for the surname. */
   private boolean givenNamesDiffer(Profile other) {
     return disjoint(given, other.given)
+        && !Scorer.anySimilar(given, other.given)
         && disjoint(given, other.surnames)
         && disjoint(other.given, surnames);
+  }
+
+  /**
+   * How many reports must give a person's most common birth year before it counts against another
+   * person's: with two, a year off by one twice (in one of a hundred persons) splits a person.
+   */
+  private static final int FIRM_COUNT = 3;
+
+  /**
+   * Each person's reports agree on one birth year more often than on any other, at least twice: a
+   * year off by one in a report is common, the same slip twice outvoting the right year is not. Two
+   * persons with different such years are two people (a pair of namesakes born a year apart).
+   */
+  private boolean firmYearsDiffer(Profile other) {
+    int x = firmYear();
+    if (x == Evidence.UNKNOWN) {
+      return false;
+    }
+    int y = other.firmYear();
+    return y != Evidence.UNKNOWN && x != y;
+  }
+
+  /** The year most reports give, if enough give it and no other year as often. */
+  private int firmYear() {
+    int best = Evidence.UNKNOWN;
+    int bestCount = 0;
+    boolean tie = false;
+    for (int i = 0; i < yearCounts.length; i += 2) {
+      if (yearCounts[i + 1] > bestCount) {
+        best = yearCounts[i];
+        bestCount = yearCounts[i + 1];
+        tie = false;
+      } else if (yearCounts[i + 1] == bestCount) {
+        tie = true;
+      }
+    }
+    return bestCount >= FIRM_COUNT && !tie ? best : Evidence.UNKNOWN;
   }
 
   private boolean yearsApart(Profile other) {
@@ -64,9 +130,41 @@ final class Profile {
       minYear = Math.min(minYear, other.minYear);
       maxYear = Math.max(maxYear, other.maxYear);
     }
+    for (int i = 0; i < other.yearCounts.length; i += 2) {
+      addYear(other.yearCounts[i], other.yearCounts[i + 1]);
+    }
     given.addAll(other.given);
     surnames.addAll(other.surnames);
     patronymics.addAll(other.patronymics);
+    placesOnDays.addAll(other.placesOnDays);
+  }
+
+  private void addYear(int year, int count) {
+    for (int i = 0; i < yearCounts.length; i += 2) {
+      if (yearCounts[i] == year) {
+        yearCounts[i + 1] += count;
+        return;
+      }
+    }
+    int at = yearCounts.length;
+    yearCounts = java.util.Arrays.copyOf(yearCounts, at + 2);
+    yearCounts[at] = year;
+    yearCounts[at + 1] = count;
+  }
+
+  /** Both known, and none of one is the other's or nearly (two typos) one of the other's. */
+  private boolean patronymicsDiffer(Profile other) {
+    if (patronymics.isEmpty() || other.patronymics.isEmpty()) {
+      return false;
+    }
+    for (String x : patronymics) {
+      for (String y : other.patronymics) {
+        if (x.equals(y) || Similarity.nearly(x, y)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Both known, and no value of one equals or nearly equals (a typo) a value of the other. */

@@ -38,7 +38,7 @@ final class Scorer {
   private static final double PATRONYMIC_DIFFERS = log2(0.01 / 0.97);
 
   /** A man's and a woman's name never belong to one person; this vetoes a merge by itself. */
-  private static final double SEX_DIFFERS = -20;
+  static final double SEX_DIFFERS = -20;
 
   private static final double YEAR_AGREES = 0.85;
   private static final double YEAR_OFF_BY_ONE = 0.10;
@@ -49,6 +49,12 @@ final class Scorer {
   private static final double DAY_DIFFERS = log2(0.40 / 0.95);
 
   private static final double STATION_DIFFERS = log2(0.20 / 0.95);
+
+  /**
+   * One person is detained once on a day, in one city: two reports of the same day that name two
+   * cities are about one person only if one of them got the city wrong.
+   */
+  private static final double OTHER_CITY_SAME_DAY = 0.003;
 
   private final Frequencies frequencies;
 
@@ -62,11 +68,49 @@ final class Scorer {
     if (x.sex().conflictsWith(y.sex())) {
       return SEX_DIFFERS;
     }
-    return names(x, y)
-        + patronymic(x, y)
-        + birthYear(a.birthYear(), b.birthYear())
-        + city(a.city(), b.city())
-        + dayAndStation(a, b);
+    double names = names(x, y) + patronymic(x, y) + birthYear(a.birthYear(), b.birthYear());
+    if (inTwoCitiesOnOneDay(a, b)) {
+      return names
+          + agreement(Frequencies.Field.DAY, SAME_DAY, a.day())
+          + log2(OTHER_CITY_SAME_DAY / (1 - frequencies.share(Frequencies.Field.CITY, a.city())));
+    }
+    return names + city(a.city(), b.city()) + dayAndStation(a, b);
+  }
+
+  /** Detained on the same day in two different cities: one person cannot be. */
+  static boolean inTwoCitiesOnOneDay(Evidence a, Evidence b) {
+    return a.day() != Evidence.UNKNOWN
+        && a.day() == b.day()
+        && !a.city().isEmpty()
+        && !b.city().isEmpty()
+        && !a.city().equals(b.city());
+  }
+
+  /** What the two names alone say: surname, given name and patronymic; a sex conflict vetoes. */
+  double nameScore(PersonName x, PersonName y) {
+    if (x.sex().conflictsWith(y.sex())) {
+      return SEX_DIFFERS;
+    }
+    return names(x, y) + patronymic(x, y);
+  }
+
+  /** Surname and given name alone. */
+  double givenAndSurname(PersonName x, PersonName y) {
+    return names(x, y);
+  }
+
+  /** The patronymic alone. */
+  double patronymicScore(PersonName x, PersonName y) {
+    return patronymic(x, y);
+  }
+
+  /** What two known birth years say, or 0 if either is unknown. */
+  double yearScore(int x, int y) {
+    return birthYear(x, y);
+  }
+
+  Frequencies frequencies() {
+    return frequencies;
   }
 
   private double names(PersonName x, PersonName y) {
@@ -106,12 +150,29 @@ final class Scorer {
     return anySimilar(x.given(), y.given()) ? SIMILAR : NAME_DIFFERS;
   }
 
-  private static boolean anySimilar(Set<String> xs, Set<String> ys) {
+  /**
+   * Whether two sets of given-name readings may be one name with a typo: close keys, or a word that
+   * is no known name but one typo from a form of one of the other's names (Мша, Миша, Михаил).
+   */
+  static boolean anySimilar(Set<String> xs, Set<String> ys) {
     for (String x : xs) {
       for (String y : ys) {
         if (Similarity.typo(x, y)) {
           return true;
         }
+      }
+    }
+    return nearForm(xs, ys) || nearForm(ys, xs);
+  }
+
+  private static boolean nearForm(Set<String> xs, Set<String> ys) {
+    if (xs.size() != 1) {
+      return false;
+    }
+    Set<String> near = GivenNames.standard().near(xs.iterator().next());
+    for (String y : ys) {
+      if (near.contains(y)) {
+        return true;
       }
     }
     return false;
@@ -150,7 +211,7 @@ final class Scorer {
     if (x.patronymic().equals(y.patronymic())) {
       return PATRONYMIC_AGREES;
     }
-    return Similarity.typo(x.patronymic(), y.patronymic()) ? SIMILAR : PATRONYMIC_DIFFERS;
+    return Similarity.nearly(x.patronymic(), y.patronymic()) ? SIMILAR : PATRONYMIC_DIFFERS;
   }
 
   /**

@@ -18,7 +18,64 @@ final class Similarity {
    * swapped or wrong letter, however short the name), or close by Jaro–Winkler.
    */
   static boolean typo(String a, String b) {
-    return oneEditApart(a, b) || jaroWinkler(a, b) >= TYPO_FLOOR;
+    return oneEditApart(a, b) || (mayReachFloor(a, b) && jaroWinkler(a, b) >= TYPO_FLOOR);
+  }
+
+  /**
+   * Whether the lengths alone leave Jaro–Winkler room to reach the floor: at best every letter of
+   * the shorter word matches, in order, and the longest prefix is shared.
+   */
+  private static boolean mayReachFloor(String a, String b) {
+    int shorter = Math.min(a.length(), b.length());
+    int longer = Math.max(a.length(), b.length());
+    if (shorter == 0) {
+      return false;
+    }
+    double jaro = (1 + (double) shorter / longer + 1) / 3;
+    int prefix = Math.min(MAX_PREFIX, shorter);
+    return jaro + prefix * PREFIX_SCALE * (1 - jaro) >= TYPO_FLOOR;
+  }
+
+  /**
+   * Looser than {@link #typo}: also two edits apart, for words of five letters or more. For
+   * patronymics, where a typo in the Cyrillic word (Иоанович, Виктроовна) can become two
+   * differences once romanised and folded, and where a near miss between two fathers' names is
+   * rare.
+   */
+  static boolean nearly(String a, String b) {
+    return typo(a, b)
+        || (Math.min(a.length(), b.length()) >= NEARLY_MIN_LENGTH && withinTwoEdits(a, b));
+  }
+
+  private static final int NEARLY_MIN_LENGTH = 5;
+
+  /** Levenshtein distance at most 2, by dynamic programming on a narrow band. */
+  static boolean withinTwoEdits(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 2) {
+      return false;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      int rowMin = current[0];
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+        rowMin = Math.min(rowMin, current[j]);
+      }
+      if (rowMin > 2) {
+        return false;
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()] <= 2;
   }
 
   static double jaroWinkler(String a, String b) {

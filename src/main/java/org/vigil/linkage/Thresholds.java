@@ -9,6 +9,14 @@ package org.vigil.linkage;
  *     other before a strong pair may join the two persons (batch linkage)
  */
 record Thresholds(double merge, double review, double resemblance) {
-  /** Set from runs on generated data; see docs/linkage.md. */
+  /** For intake, one report at a time; set from runs on generated data, see docs/linkage.md. */
   static final Thresholds DEFAULT = new Thresholds(15, 8, 12);
+
+  /**
+   * For batch linkage, where pairs only seed persons: a pair must be stronger before it joins two
+   * persons, since the persons as a whole are weighed against each other afterwards ({@link
+   * Fragments}) and catch what the stricter pairs leave apart. Set from runs on 10,000 to 100,000
+   * generated persons; see docs/linkage.md.
+   */
+  static final Thresholds BATCH = new Thresholds(18, 8, 12);
 }

@@ -57,6 +57,76 @@ class ClusteringTest {
     assertThat(persons).hasSameSizeAs(reports).doesNotContainNull();
   }
 
+  @Test
+  void aSparseReportJoinsTheNamesakeDetainedThatDay() {
+    List<ReportFacts> reports =
+        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    for (int i = 0; i < 6; i++) {
+      reports.add(
+          named(
+              "A" + i,
+              i % 2 == 0 ? "Сергей Соколов" : "Соколов Сергей Петрович",
+              1990,
+              "2023-07-24",
+              "ОВД Тверской"));
+      reports.add(
+          named(
+              "B" + i,
+              i % 2 == 0 ? "Сергей Соколов" : "Соколов Сергей Ильич",
+              1975,
+              "2021-01-23",
+              "ОВД Басманный"));
+    }
+    reports.add(
+        new ReportFacts(
+            "S",
+            "Серёжа Соколов",
+            java.util.OptionalInt.empty(),
+            "",
+            java.util.Optional.of(java.time.LocalDate.parse("2023-07-24")),
+            "",
+            "relative"));
+    Map<String, String> persons = assignments(reports);
+    assertThat(persons.get("S")).isEqualTo(persons.get("A0"));
+    assertThat(persons.get("A0")).isNotEqualTo(persons.get("B0"));
+  }
+
+  @Test
+  void namesakesDetainedOnOneDayInTwoCitiesStayTwoPeople() {
+    List<ReportFacts> reports =
+        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    for (int i = 0; i < 4; i++) {
+      // the same name, patronymic, birth year, day and station: only the city tells them apart
+      reports.add(belyaev("M" + i, "Воронеж"));
+      reports.add(belyaev("P" + i, "Пермь"));
+    }
+    Map<String, String> persons = assignments(reports);
+    assertThat(persons.get("M0")).isEqualTo(persons.get("M3")).isNotEqualTo(persons.get("P0"));
+    assertThat(persons.get("P0")).isEqualTo(persons.get("P3"));
+  }
+
+  private static ReportFacts belyaev(String id, String city) {
+    return new ReportFacts(
+        id,
+        "Беляев Иван Андреевич",
+        java.util.OptionalInt.of(2005),
+        city,
+        java.util.Optional.of(java.time.LocalDate.parse("2018-12-24")),
+        "ОВД Ленинский",
+        "self");
+  }
+
+  private static ReportFacts named(String id, String name, int year, String day, String station) {
+    return new ReportFacts(
+        id,
+        name,
+        java.util.OptionalInt.of(year),
+        "Москва",
+        java.util.Optional.of(java.time.LocalDate.parse(day)),
+        station,
+        "self");
+  }
+
   private static Map<String, String> assignments(List<ReportFacts> reports) {
     List<String> persons = Clustering.personIds(reports, Clustering.cluster(reports));
     Map<String, String> byReport = new HashMap<>();

@@ -1,0 +1,468 @@
+package org.vigil.linkage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The second step of batch linkage: small persons (fragments) that the pairwise step left apart are
+ * compared with whole persons, not report by report, and join the person they most probably are.
+ *
+ * <p>A person's reports together say far more than any one of them: which days the person was
+ * detained on, and where; the birth year most reports give. A sparse report ("Саша Смирнов",
+ * Moscow, 2023-07-24) scores the same against every Александр Смирнов report of that day, but
+ * against persons it is decisive whether the person was detained on that day at all. Each fragment
+ * gets a log2 likelihood ratio against each candidate person (a person sharing a blocking key with
+ * it, larger than it), and joins the best one only if that one is more probable than all others and
+ * than "nobody linked so far" together. The prior odds that a fragment belongs to one given person
+ * are one in the number of persons, so the bar rises with the population: agreeing on a common name
+ * says less among 100,000 people than among 10,000.
+ *
+ * <p>How often a person's report gives a day (or city) that none of the person's other reports
+ * gives is estimated on the persons of the pairwise step, by leaving each report out in turn: the
+ * more dated reports a person has, the less likely a new report names a new day.
+ */
+final class Fragments {
+  /** Persons of up to this many reports look for a larger person to join. */
+  static final int MAX_FRAGMENT = 5;
+
+  /**
+   * Rounds of joining: a fragment that joined another small person in the first round may bring it,
+   * now larger, to its person in the second.
+   */
+  static final int ROUNDS = 2;
+
+  /**
+   * Log2 of the prior odds, against one in the number of persons, that a fragment belongs to none
+   * of the persons linked so far (is a person of its own). A person is reported ten times on
+   * average in the benchmark, so a lone report is most often a piece of someone; set from runs on
+   * 10,000 to 100,000 generated persons (see docs/linkage.md).
+   */
+  static final double OWN_PERSON_PRIOR = -10;
+
+  /** Distinct name forms kept per person for comparison, the first by report id. */
+  private static final int MAX_NAMES = 12;
+
+  /** Leave-one-out statistics are kept per number of other dated reports, up to this many. */
+  private static final int MAX_KNOWN = 12;
+
+  /** Floors for the leave-one-out rates, so that a new day is never impossible. */
+  private static final double MIN_NEW = 0.01;
+
+  private static final double MAX_SHARE = 0.95;
+  private static final double STATION_AGREES = 0.9;
+  private static final double STATION_DIFFERS = 0.15;
+
+  private final List<Evidence> reports;
+  private final Scorer scorer;
+  private final Frequencies frequencies;
+  private final int[] component;
+  private final int[] rank;
+  private final Summary[] profiles;
+  private final double[] newDay = new double[MAX_KNOWN + 1];
+  private final double[] newCity = new double[MAX_KNOWN + 1];
+  private final double bar;
+
+  /** What all reports of one person say together. */
+  private static final class Summary {
+    Profile facts;
+    int size;
+    int minRank = Integer.MAX_VALUE;
+    final List<PersonName> names = new ArrayList<>(2);
+    int year = Evidence.UNKNOWN;
+    int[] days = new int[0];
+    int dated;
+    int[] stationDays = new int[0];
+    String[] stations = new String[0];
+    String[] cities = new String[0];
+    int cited;
+    double dayShare;
+    double cityShare;
+  }
+
+  private Fragments(
+      List<Evidence> reports, Scorer scorer, int[] component, int[] rank, double offset) {
+    this.reports = reports;
+    this.scorer = scorer;
+    this.frequencies = scorer.frequencies();
+    this.component = component;
+    this.rank = rank;
+    this.profiles = profiles();
+    long persons = Arrays.stream(profiles).filter(p -> p != null).count();
+    this.bar = log2(Math.max(2, persons)) + offset;
+    estimateNewValueRates();
+  }
+
+  /** Joins each fragment to the person it most probably belongs to, if any. */
+  static void attach(
+      List<Evidence> reports,
+      Scorer scorer,
+      int[] rank,
+      long[][] keysOf,
+      long[] keyed,
+      Persons persons) {
+    Fragments f = new Fragments(reports, scorer, persons.components(), rank, OWN_PERSON_PRIOR);
+    int[] fragments =
+        IntStream.range(0, reports.size())
+            .filter(
+                r ->
+                    f.profiles[r] != null
+                        && f.profiles[r].size <= MAX_FRAGMENT
+                        && f.component[r] == r)
+            .toArray();
+    int[] target = new int[fragments.length];
+    IntStream.range(0, fragments.length)
+        .parallel()
+        .forEach(i -> target[i] = f.bestPerson(fragments[i], keysOf, keyed));
+    Integer[] order = new Integer[fragments.length];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, (x, y) -> Integer.compare(f.minRank(fragments[x]), f.minRank(fragments[y])));
+    for (int i : order) {
+      if (target[i] >= 0) {
+        persons.joinIfConsistent(fragments[i], target[i]);
+      }
+    }
+  }
+
+  private int minRank(int root) {
+    return profiles[root].minRank;
+  }
+
+  /** The person (its root) this fragment joins, or -1. */
+  private int bestPerson(int root, long[][] keysOf, long[] keyed) {
+    Summary f = profiles[root];
+    int[] distinct = candidates(members(root), root, f.size + 1, f, keysOf, keyed);
+    if (distinct.length == 0) {
+      return -1;
+    }
+    // sum in a fixed order, so that the decision does not depend on the input's order
+    Integer[] byRank = new Integer[distinct.length];
+    Arrays.setAll(byRank, i -> distinct[i]);
+    Arrays.sort(byRank, (x, y) -> Integer.compare(minRank(x), minRank(y)));
+    int best = -1;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    double[] scores = new double[byRank.length];
+    for (int i = 0; i < byRank.length; i++) {
+      scores[i] = score(f, profiles[byRank[i]]) - bar;
+      if (scores[i] > bestScore) {
+        bestScore = scores[i];
+        best = i;
+      }
+    }
+    if (best < 0 || bestScore <= 0) {
+      return -1;
+    }
+    double others = 1;
+    for (int i = 0; i < scores.length; i++) {
+      if (i != best) {
+        others += Math.pow(2, scores[i]);
+      }
+    }
+    return bestScore > log2(others) ? byRank[best] : -1;
+  }
+
+  /**
+   * The persons (roots) of at least minSize reports, other than the excluded one, that share a
+   * blocking key with one of the reports and do not contradict what they say.
+   */
+  private int[] candidates(
+      int[] reportsOf, int excluded, int minSize, Summary f, long[][] keysOf, long[] keyed) {
+    IntList candidates = new IntList();
+    for (int m : reportsOf) {
+      for (long key : keysOf[m]) {
+        long block = key >>> Clustering.INDEX_BITS;
+        int from = lowerBound(keyed, block << Clustering.INDEX_BITS);
+        int to = lowerBound(keyed, (block + 1) << Clustering.INDEX_BITS);
+        if (to - from > Clustering.MAX_BLOCK) {
+          continue;
+        }
+        for (int x = from; x < to; x++) {
+          int c = component[(int) (keyed[x] & Clustering.INDEX_MASK)];
+          if (c != excluded && profiles[c].size >= minSize) {
+            candidates.add(c);
+          }
+        }
+      }
+    }
+    return IntStream.of(candidates.toArray())
+        .distinct()
+        .filter(c -> !f.facts.contradicts(profiles[c].facts))
+        .toArray();
+  }
+
+  /** Log2 likelihood ratio that fragment f and person c are one person. */
+  double score(Summary f, Summary c) {
+    double s = names(f, c) + scorer.yearScore(f.year, c.year);
+    if (c.dated > 0) {
+      double out = newDay[Math.min(MAX_KNOWN, c.dated)];
+      double u = Math.min(MAX_SHARE, c.dayShare);
+      for (int d : f.days) {
+        if (contains(c.days, d)) {
+          s += log2((1 - out) / u) + stations(f, c, d);
+        } else {
+          s += log2(out / (1 - u));
+        }
+      }
+    }
+    if (c.cited > 0) {
+      double out = newCity[Math.min(MAX_KNOWN, c.cited)];
+      double u = Math.min(MAX_SHARE, c.cityShare);
+      for (String city : f.cities) {
+        s += Arrays.asList(c.cities).contains(city) ? log2((1 - out) / u) : log2(out / (1 - u));
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The names compared on the most informative pair of forms: full given names where both persons
+   * have them, else initials; patronymics likewise. The best score among less informative pairs (a
+   * report that gave only the surname and an initial) would hide a different given name.
+   */
+  private double names(Summary f, Summary c) {
+    double name = Double.NEGATIVE_INFINITY;
+    int nameLevel = -1;
+    double patronymic = Double.NEGATIVE_INFINITY;
+    int patronymicLevel = -1;
+    for (PersonName x : f.names) {
+      for (PersonName y : c.names) {
+        if (x.sex().conflictsWith(y.sex())) {
+          return Scorer.SEX_DIFFERS;
+        }
+        int level =
+            level(x.given().isEmpty(), y.given().isEmpty(), x.givenInitial(), y.givenInitial());
+        if (level > nameLevel) {
+          nameLevel = level;
+          name = Double.NEGATIVE_INFINITY;
+        }
+        if (level == nameLevel) {
+          name = Math.max(name, scorer.givenAndSurname(x, y));
+        }
+        level =
+            level(
+                x.patronymic().isEmpty(),
+                y.patronymic().isEmpty(),
+                x.patronymicInitial(),
+                y.patronymicInitial());
+        if (level > patronymicLevel) {
+          patronymicLevel = level;
+          patronymic = Double.NEGATIVE_INFINITY;
+        }
+        if (level == patronymicLevel) {
+          patronymic = Math.max(patronymic, scorer.patronymicScore(x, y));
+        }
+      }
+    }
+    return name + patronymic;
+  }
+
+  /** 2 for two full names, 1 for initials on at least one side, 0 for nothing to compare. */
+  private static int level(boolean xEmpty, boolean yEmpty, String xInitial, String yInitial) {
+    if (!xEmpty && !yEmpty) {
+      return 2;
+    }
+    return xInitial.isEmpty() || yInitial.isEmpty() ? 0 : 1;
+  }
+
+  /** A police station on a day both were detained: one of the person's, or another one. */
+  private double stations(Summary f, Summary c, int day) {
+    double best = 0;
+    boolean compared = false;
+    for (int i = 0; i < f.stationDays.length; i++) {
+      if (f.stationDays[i] != day) {
+        continue;
+      }
+      for (int j = 0; j < c.stationDays.length; j++) {
+        if (c.stationDays[j] != day) {
+          continue;
+        }
+        double share = frequencies.share(Frequencies.Field.STATION, f.stations[i]);
+        double s =
+            f.stations[i].equals(c.stations[j])
+                ? log2(STATION_AGREES / share)
+                : log2(STATION_DIFFERS / (1 - Math.min(MAX_SHARE, share)));
+        best = compared ? Math.max(best, s) : s;
+        compared = true;
+      }
+    }
+    return best;
+  }
+
+  private int[][] membersByRoot;
+
+  private int[] members(int root) {
+    return membersByRoot[root];
+  }
+
+  private Summary[] profiles() {
+    int n = reports.size();
+    int[] byRank = new int[n];
+    for (int i = 0; i < n; i++) {
+      byRank[rank[i]] = i;
+    }
+    int[] size = new int[n];
+    for (int c : component) {
+      size[c]++;
+    }
+    membersByRoot = new int[n][];
+    int[] filled = new int[n];
+    for (int r : byRank) {
+      int c = component[r];
+      if (membersByRoot[c] == null) {
+        membersByRoot[c] = new int[size[c]];
+      }
+      membersByRoot[c][filled[c]++] = r;
+    }
+    Summary[] out = new Summary[n];
+    IntStream.range(0, n)
+        .parallel()
+        .filter(r -> component[r] == r)
+        .forEach(r -> out[r] = profile(membersByRoot[r]));
+    return out;
+  }
+
+  private Summary profile(int[] members) {
+    Summary p = new Summary();
+    p.size = members.length;
+    Map<Integer, Integer> years = new HashMap<>();
+    IntList days = new IntList();
+    IntList stationDays = new IntList();
+    List<String> stations = new ArrayList<>();
+    List<String> cities = new ArrayList<>();
+    for (int m : members) {
+      Evidence e = reports.get(m);
+      if (p.facts == null) {
+        p.facts = new Profile(e);
+      } else {
+        p.facts.absorb(new Profile(e));
+      }
+      p.minRank = Math.min(p.minRank, rank[m]);
+      if (p.names.size() < MAX_NAMES && !p.names.contains(e.name())) {
+        p.names.add(e.name());
+      }
+      if (e.birthYear() != Evidence.UNKNOWN) {
+        years.merge(e.birthYear(), 1, Integer::sum);
+      }
+      if (e.day() != Evidence.UNKNOWN) {
+        p.dated++;
+        if (!contains(days.toArray(), e.day())) {
+          days.add(e.day());
+        }
+        if (!e.station().isEmpty()) {
+          stationDays.add(e.day());
+          stations.add(e.station());
+        }
+      }
+      if (!e.city().isEmpty()) {
+        p.cited++;
+        if (!cities.contains(e.city())) {
+          cities.add(e.city());
+        }
+      }
+    }
+    int bestCount = 0;
+    for (Map.Entry<Integer, Integer> y : years.entrySet()) {
+      if (y.getValue() > bestCount || (y.getValue() == bestCount && y.getKey() < p.year)) {
+        bestCount = y.getValue();
+        p.year = y.getKey();
+      }
+    }
+    p.days = days.toArray();
+    p.stationDays = stationDays.toArray();
+    p.stations = stations.toArray(String[]::new);
+    p.cities = cities.toArray(String[]::new);
+    for (int d : p.days) {
+      p.dayShare += frequencies.share(Frequencies.Field.DAY, d);
+    }
+    for (String c : p.cities) {
+      p.cityShare += frequencies.share(Frequencies.Field.CITY, c);
+    }
+    return p;
+  }
+
+  /**
+   * For each number k of a person's other dated (or located) reports, the share of reports whose
+   * day (or city) none of those k gives, over the persons of the pairwise step.
+   */
+  private void estimateNewValueRates() {
+    long[] dayNew = new long[MAX_KNOWN + 1];
+    long[] dayAll = new long[MAX_KNOWN + 1];
+    long[] cityNew = new long[MAX_KNOWN + 1];
+    long[] cityAll = new long[MAX_KNOWN + 1];
+    for (int root = 0; root < profiles.length; root++) {
+      Summary p = profiles[root];
+      if (p == null || p.size < 2) {
+        continue;
+      }
+      Map<Integer, Integer> dayCount = new HashMap<>();
+      Map<String, Integer> cityCount = new HashMap<>();
+      for (int m : members(root)) {
+        Evidence e = reports.get(m);
+        if (e.day() != Evidence.UNKNOWN) {
+          dayCount.merge(e.day(), 1, Integer::sum);
+        }
+        if (!e.city().isEmpty()) {
+          cityCount.merge(e.city(), 1, Integer::sum);
+        }
+      }
+      if (p.dated >= 2) {
+        int k = Math.min(MAX_KNOWN, p.dated - 1);
+        for (int count : dayCount.values()) {
+          dayAll[k] += count;
+          dayNew[k] += count == 1 ? 1 : 0;
+        }
+      }
+      if (p.cited >= 2) {
+        int k = Math.min(MAX_KNOWN, p.cited - 1);
+        for (int count : cityCount.values()) {
+          cityAll[k] += count;
+          cityNew[k] += count == 1 ? 1 : 0;
+        }
+      }
+    }
+    rates(dayNew, dayAll, newDay);
+    rates(cityNew, cityAll, newCity);
+  }
+
+  /** Rates that never rise with more known reports, and never fall below the floor. */
+  private static void rates(long[] hits, long[] all, double[] out) {
+    double previous = 0.5;
+    for (int k = 1; k <= MAX_KNOWN; k++) {
+      double rate = all[k] < 100 ? previous : (double) hits[k] / all[k];
+      rate = Math.max(MIN_NEW, Math.min(previous, rate));
+      out[k] = rate;
+      previous = rate;
+    }
+    out[0] = out[1];
+  }
+
+  private static boolean contains(int[] values, int value) {
+    for (int v : values) {
+      if (v == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int lowerBound(long[] sorted, long value) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private static double log2(double x) {
+    return Math.log(x) / Math.log(2);
+  }
+}

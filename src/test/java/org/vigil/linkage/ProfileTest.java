@@ -1,0 +1,75 @@
+package org.vigil.linkage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+/** What makes two persons two people, whatever their reports score pair by pair. */
+class ProfileTest {
+  @Test
+  void nobodyIsDetainedInTwoCitiesOnOneDay() {
+    Profile moscow = profile(report("Иван Беляев", null, "Москва", "2018-12-24"));
+    Profile petersburg = profile(report("Иван Беляев", null, "СПб", "2018-12-24"));
+    Profile petersburgLater = profile(report("Иван Беляев", null, "СПб", "2019-08-04"));
+    assertThat(moscow.contradicts(petersburg)).isTrue();
+    assertThat(moscow.contradicts(petersburgLater)).isFalse();
+    assertThat(moscow.contradicts(profile(report("Иван Беляев", null, "Мск", "2018-12-24"))))
+        .isFalse();
+  }
+
+  @Test
+  void birthYearsGivenThreeTimesEachSetNamesakesApart() {
+    Profile born2005 = years(2005, 2005, 2005, 2006);
+    assertThat(born2005.contradicts(years(2004, 2004, 2004))).isTrue();
+    // twice is not enough: a year off by one twice would split one person
+    assertThat(years(2005, 2005).contradicts(years(2004, 2004))).isFalse();
+    assertThat(born2005.contradicts(years(2005, 2005, 2005))).isFalse();
+  }
+
+  @Test
+  void aMisspeltPatronymicIsStillTheSameFather() {
+    Profile right = profile(report("Жямилцев Тимофей Иванович", null, "", ""));
+    assertThat(right.contradicts(profile(report("Жямилцев Тимофей Иоанович", null, "", ""))))
+        .isFalse();
+    assertThat(right.contradicts(profile(report("Жямилцев Тимофей Петрович", null, "", ""))))
+        .isTrue();
+  }
+
+  @Test
+  void aMisspeltDiminutiveIsTheNameItShortens() {
+    Profile mikhail = profile(report("Михаил Попов", null, "", ""));
+    assertThat(mikhail.contradicts(profile(report("Мша Попов", null, "", "")))).isFalse();
+    assertThat(mikhail.contradicts(profile(report("Денис Попов", null, "", "")))).isTrue();
+  }
+
+  private static Profile profile(Evidence... reports) {
+    Profile profile = new Profile(reports[0]);
+    for (int i = 1; i < reports.length; i++) {
+      profile.absorb(new Profile(reports[i]));
+    }
+    return profile;
+  }
+
+  private static Profile years(int... years) {
+    Evidence[] reports = new Evidence[years.length];
+    for (int i = 0; i < years.length; i++) {
+      reports[i] = report("Мария Ларионова", years[i], "", "");
+    }
+    return profile(reports);
+  }
+
+  private static Evidence report(String name, Integer year, String city, String day) {
+    return Evidence.of(
+        new ReportFacts(
+            "R",
+            name,
+            year == null ? OptionalInt.empty() : OptionalInt.of(year),
+            city,
+            day.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(day)),
+            "",
+            "self"));
+  }
+}
