@@ -37,11 +37,12 @@ cleanup() {
     [[ -n $vigil_pid ]] && ! kill -0 "$vigil_pid" 2>/dev/null && echo "FAILED: Vigil is gone (killed or crashed); its log ends:" >&2
     tail -20 "$work/vigil.log" >&2
   fi
+  set +e # stopping the servers ends them with SIGTERM (143): not the script's outcome
   [[ -n $nginx_pid ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
   [[ -n $vigil_pid ]] && kill "$vigil_pid" 2>/dev/null && wait "$vigil_pid" 2>/dev/null
   kill $(jobs -p) 2>/dev/null
   rm -rf "$work"
-  exit "$status" # not the status of waiting for the servers just stopped (143)
+  exit "$status"
 }
 trap cleanup EXIT
 
