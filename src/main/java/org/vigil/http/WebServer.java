@@ -155,7 +155,9 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static void fallback(Context ctx, String detail) {
-    if (PROBLEM_JSON.equals(ctx.res().getContentType())) return; // a handler already explained
+    String type = ctx.res().getContentType();
+    // a handler already explained, as a problem or as a page for a reader
+    if (type != null && (type.startsWith(PROBLEM_JSON) || type.startsWith("text/html"))) return;
     problem(ctx, ctx.statusCode(), reason(ctx.statusCode()), detail, List.of());
   }
 

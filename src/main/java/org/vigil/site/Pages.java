@@ -232,6 +232,13 @@ final class Pages {
     return Optional.of(render("widget.jte", new Views.Widget(page, count.orElse(null))));
   }
 
+  /** The page for an address that has none, in the reader's language. */
+  byte[] notFound(Language lang) {
+    return render(
+        "notfound.jte",
+        new Views.Page(lang, lang.texts().get("notfound.title"), "notfound", "", null));
+  }
+
   private byte[] render(String template, Object view) {
     Utf8ByteOutput out = new Utf8ByteOutput();
     templates.render(template, view, out);

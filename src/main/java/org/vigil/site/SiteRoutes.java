@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.vigil.campaign.Campaigns;
 import org.vigil.cases.Cases;
 import org.vigil.http.Api;
-import org.vigil.http.ApiError;
 import org.vigil.media.Photos;
 import org.vigil.publish.LiveUpdates;
 import org.vigil.station.PoliceStations;
@@ -78,12 +77,14 @@ public final class SiteRoutes {
           // a copy: the page may be rendered again after this request is gone
           Map<String, String> params = Map.copyOf(ctx.pathParamMap());
           String key = lang.code() + ' ' + name + ' ' + params;
-          Pages.Rendered page =
-              pages
-                  .page(key, () -> render.apply(params))
-                  .orElseThrow(() -> ApiError.notFound("no such page: " + ctx.path()));
           ctx.header("Content-Security-Policy", policy(name));
           ctx.header("Referrer-Policy", "no-referrer");
+          Pages.Rendered page = pages.page(key, () -> render.apply(params)).orElse(null);
+          if (page == null) {
+            // a reader who followed a stale link gets a page, not a problem document
+            ctx.status(404).contentType("text/html; charset=utf-8").result(pages.notFound(lang));
+            return;
+          }
           ctx.header("Cache-Control", "public, max-age=5");
           ctx.header("ETag", page.etag());
           if (page.etag().equals(ctx.header("If-None-Match"))) {
