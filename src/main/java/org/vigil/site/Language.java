@@ -1,9 +1,7 @@
 package org.vigil.site;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The languages the public pages are written in; each page has a twin in the other. */
 public enum Language {
@@ -33,10 +31,6 @@ public enum Language {
   /** The other language: where the switch on every page leads. */
   public Language other() {
     return this == RU ? EN : RU;
-  }
-
-  static Optional<Language> parse(String code) {
-    return Arrays.stream(values()).filter(l -> l.code().equals(code)).findFirst();
   }
 
   /** The reader's language from their Accept-Language header: Russian unless English is first. */

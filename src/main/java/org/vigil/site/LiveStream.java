@@ -41,7 +41,7 @@ public final class LiveStream implements AutoCloseable {
   private static final int REPLAY = 500;
 
   /** The event id meaning "sent no update yet": a reader reconnecting with it is sent them all. */
-  private static final String NONE_SEEN = "-";
+  static final String NONE_SEEN = "-";
 
   private final PublicTallies tallies;
   private final LiveUpdates updates;
@@ -118,6 +118,11 @@ public final class LiveStream implements AutoCloseable {
 
   private static String id(String cursor) {
     return cursor.isEmpty() ? NONE_SEEN : cursor;
+  }
+
+  /** The event id for a reader who has seen these updates (newest first): what a page embeds. */
+  static String cursorOf(List<LiveUpdate> newestFirst) {
+    return newestFirst.isEmpty() ? NONE_SEEN : newestFirst.getFirst().id();
   }
 
   /** The data of a `count` event: national figures, and by city and by hour. */

@@ -117,7 +117,7 @@ final class Pages {
                   List.of(),
                   Timeline.of(List.of()),
                   List.of(),
-                  "-")));
+                  LiveStream.NONE_SEEN)));
     }
     CampaignCount count = found.get();
     String campaignId = count.campaign().id();
@@ -142,13 +142,13 @@ final class Pages {
                             : null,
                         g.figures()))
             .toList();
+    List<LiveUpdate> newest = updates.latest(campaignId, UPDATES_SHOWN * 2);
     List<LiveUpdate> latest =
-        updates.latest(campaignId, UPDATES_SHOWN * 2).stream()
+        newest.stream()
             .filter(u -> u.language().name().equals(lang.name()))
             .limit(UPDATES_SHOWN)
             .toList();
-    String lastUpdate =
-        updates.latest(campaignId, 1).stream().findFirst().map(LiveUpdate::id).orElse("-");
+    String lastUpdate = LiveStream.cursorOf(newest);
     return Optional.of(
         render(
             "home.jte",
@@ -196,7 +196,6 @@ final class Pages {
                   new Views.EventPage(
                       page,
                       event,
-                      event.kind(),
                       crowd,
                       cases.publicDetainees(event.id()),
                       photos.list(null, event.id())));

@@ -43,12 +43,7 @@ public final class Views {
 
   /** An event's page. */
   public record EventPage(
-      Page page,
-      Event event,
-      String kind,
-      List<String> crowd,
-      PublicDetainees detainees,
-      List<Photo> photos) {}
+      Page page, Event event, List<String> crowd, PublicDetainees detainees, List<Photo> photos) {}
 
   /** The map page: the drawing, already SVG. */
   public record MapPage(Page page, String svg, int places) {}

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.Json;
 import org.vigil.http.StoredBody;
-import org.vigil.tally.CampaignCount.Figures;
 import org.vigil.tally.CampaignCount.Group;
 
 /**
@@ -132,21 +132,16 @@ public final class PublicTallyRoutes {
   }
 
   private static void write(CsvWriter csv, CampaignCount count, PublicDimension dimension) {
-    csv.writeRecord(COLUMNS);
+    List<String> header = new ArrayList<>(List.of("campaign_id", "by"));
+    header.addAll(TallyJson.GROUP_FIELDS);
+    csv.writeRecord(header);
     List<Group> groups =
         dimension == null ? List.of(new Group("", "", count.total())) : count.by(dimension);
     String by = dimension == null ? "total" : dimension.code();
     for (Group g : groups) {
-      Figures f = g.figures();
-      csv.writeRecord(
-          count.campaign().id(),
-          by,
-          g.key(),
-          g.label() == null ? "" : g.label(),
-          Long.toString(f.people()),
-          Long.toString(f.confirmed()),
-          Long.toString(f.unconfirmed()),
-          Long.toString(f.unnamed()));
+      List<String> row = new ArrayList<>(List.of(count.campaign().id(), by));
+      TallyJson.group(g).values().forEach(v -> row.add(v == null ? "" : v.toString()));
+      csv.writeRecord(row);
     }
   }
 }

@@ -22,7 +22,11 @@ public final class TallyJson {
     return count.by(by).stream().map(TallyJson::group).toList();
   }
 
-  private static Map<String, Object> group(Group g) {
+  /** The fields of a group, in order: what the CSV's columns after campaign_id and by are. */
+  static final List<String> GROUP_FIELDS =
+      List.copyOf(group(new Group("", "", Figures.NONE)).keySet());
+
+  static Map<String, Object> group(Group g) {
     Map<String, Object> group = new LinkedHashMap<>();
     group.put("key", g.key());
     group.put("label", g.label());
