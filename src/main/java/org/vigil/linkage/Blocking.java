@@ -40,8 +40,8 @@ final class Blocking {
       if (year != Evidence.UNKNOWN) {
         keys.add("y" + surname + '/' + year);
       }
-      if (day != Evidence.UNKNOWN && !name.givenInitial().isEmpty()) {
-        keys.add("d" + surname + '/' + name.givenInitial() + '/' + day);
+      if (day != Evidence.UNKNOWN) {
+        initials(name).forEach(i -> keys.add("d" + surname + '/' + i + '/' + day));
       }
     }
     String start = surname.substring(0, Math.min(SURNAME_START, surname.length()));
@@ -52,14 +52,26 @@ final class Blocking {
         keys.add("G" + g + '/' + ends + '/' + year);
       }
     }
-    String initial = name.givenInitial();
-    if (day != Evidence.UNKNOWN && !initial.isEmpty() && !surname.isEmpty()) {
+    if (day != Evidence.UNKNOWN && !surname.isEmpty()) {
       // the initial, not the given name: a misspelt surname with initials only, or a given name
       // that is misspelt too, still meets the others of the day
-      keys.add("t" + initial + '/' + start + '/' + day);
-      keys.add("T" + initial + '/' + ends + '/' + day);
+      for (String initial : initials(name)) {
+        keys.add("t" + initial + '/' + start + '/' + day);
+        keys.add("T" + initial + '/' + ends + '/' + day);
+      }
     }
     return keys;
+  }
+
+  /**
+   * The letters the full given name may begin with: those of its readings, so that Настя meets
+   * "Шарова А. В.", or the initial written when there is no reading.
+   */
+  private static List<String> initials(PersonName name) {
+    if (name.given().isEmpty()) {
+      return name.givenInitial().isEmpty() ? List.of() : List.of(name.givenInitial());
+    }
+    return name.given().stream().map(g -> g.substring(0, 1)).distinct().sorted().toList();
   }
 
   /**

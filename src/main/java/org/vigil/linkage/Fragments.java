@@ -41,7 +41,7 @@ final class Fragments {
    * average in the benchmark, so a lone report is most often a piece of someone; set from runs on
    * 10,000 to 100,000 generated persons (see docs/linkage.md).
    */
-  static final double OWN_PERSON_PRIOR = -10;
+  static final double OWN_PERSON_PRIOR = -12;
 
   /** Distinct name forms kept per person for comparison, the first by report id. */
   private static final int MAX_NAMES = 12;
@@ -64,7 +64,17 @@ final class Fragments {
   private final Summary[] profiles;
   private final double[] newDay = new double[MAX_KNOWN + 1];
   private final double[] newCity = new double[MAX_KNOWN + 1];
+  private final double[] newStation = new double[MAX_KNOWN + 1];
   private final double bar;
+
+  /** A person's name form, filed under its given name and the surname's first letter. */
+  private record Filed(int root, String surname) {}
+
+  /** Persons by given name and the surname's first letter, for surnames with a typo. */
+  private final Map<String, List<Filed>> byName;
+
+  /** Above this many persons, one name is too common for a surname lookup to pick anyone out. */
+  private static final int MAX_SURNAME_BUCKET = 64;
 
   /** What all reports of one person say together. */
   private static final class Summary {
@@ -72,15 +82,17 @@ final class Fragments {
     int size;
     int minRank = Integer.MAX_VALUE;
     final List<PersonName> names = new ArrayList<>(2);
-    int year = Evidence.UNKNOWN;
+    int[] yearCounts = new int[0];
     int[] days = new int[0];
     int dated;
     int[] stationDays = new int[0];
     String[] stations = new String[0];
     String[] cities = new String[0];
+    String[] distinctStations = new String[0];
     int cited;
     double dayShare;
     double cityShare;
+    double stationShare;
   }
 
   private Fragments(
@@ -91,6 +103,7 @@ final class Fragments {
     this.component = component;
     this.rank = rank;
     this.profiles = profiles();
+    this.byName = nameIndex();
     long persons = Arrays.stream(profiles).filter(p -> p != null).count();
     this.bar = log2(Math.max(2, persons)) + offset;
     estimateNewValueRates();
@@ -187,15 +200,77 @@ final class Fragments {
         }
       }
     }
+    for (int m : reportsOf) {
+      namesakesWithTypos(reports.get(m).name(), excluded, minSize, candidates);
+    }
     return IntStream.of(candidates.toArray())
         .distinct()
         .filter(c -> !f.facts.contradicts(profiles[c].facts))
         .toArray();
   }
 
+  /**
+   * Persons whose name the blocking keys miss when a report gives neither birth year nor day: the
+   * same given name and a surname one typo away (Моиоеев, Моисеев), or the same rare surname and
+   * any given name (a misspelt one: Роситслав Дикин).
+   */
+  private void namesakesWithTypos(PersonName name, int excluded, int minSize, IntList out) {
+    String surname = name.surname();
+    if (surname.isEmpty()) {
+      return;
+    }
+    for (String given : name.given()) {
+      for (Filed filed : byName.getOrDefault(given + '/' + surname.charAt(0), List.of())) {
+        if (filed.root() != excluded
+            && profiles[filed.root()].size >= minSize
+            && Similarity.typo(surname, filed.surname())) {
+          out.add(filed.root());
+        }
+      }
+    }
+    List<Filed> sameSurname = byName.getOrDefault(surname, List.of());
+    if (sameSurname.size() <= MAX_SURNAME_BUCKET) {
+      for (Filed filed : sameSurname) {
+        if (filed.root() != excluded && profiles[filed.root()].size >= minSize) {
+          out.add(filed.root());
+        }
+      }
+    }
+  }
+
+  private Map<String, List<Filed>> nameIndex() {
+    Map<String, List<Filed>> index = new HashMap<>();
+    for (int root = 0; root < profiles.length; root++) {
+      Summary p = profiles[root];
+      if (p == null || p.size < 2) {
+        continue;
+      }
+      for (PersonName name : p.names) {
+        String surname = name.surname();
+        if (surname.isEmpty()) {
+          continue;
+        }
+        Filed filed = new Filed(root, surname);
+        for (String given : name.given()) {
+          fileOnce(index, given + '/' + surname.charAt(0), filed);
+        }
+        fileOnce(index, surname, filed);
+      }
+    }
+    return index;
+  }
+
+  private static void fileOnce(Map<String, List<Filed>> index, String key, Filed filed) {
+    List<Filed> list = index.computeIfAbsent(key, k -> new ArrayList<>(2));
+    // persons are filed one after the other, so a repeat can only be the last one filed
+    if (list.isEmpty() || !list.getLast().equals(filed)) {
+      list.add(filed);
+    }
+  }
+
   /** Log2 likelihood ratio that fragment f and person c are one person. */
   double score(Summary f, Summary c) {
-    double s = names(f, c) + scorer.yearScore(f.year, c.year);
+    double s = names(f, c) + BirthYears.logRatio(f.yearCounts, c.yearCounts, frequencies);
     if (c.dated > 0) {
       double out = newDay[Math.min(MAX_KNOWN, c.dated)];
       double u = Math.min(MAX_SHARE, c.dayShare);
@@ -204,6 +279,18 @@ final class Fragments {
           s += log2((1 - out) / u) + stations(f, c, d);
         } else {
           s += log2(out / (1 - u));
+        }
+      }
+    }
+    if (c.stations.length > 0) {
+      double out = newStation[Math.min(MAX_KNOWN, c.stations.length)];
+      double u = Math.min(MAX_SHARE, c.stationShare);
+      for (int i = 0; i < f.stations.length; i++) {
+        if (!stationOnSharedDay(c, f.stationDays[i])) {
+          s +=
+              Arrays.asList(c.distinctStations).contains(f.stations[i])
+                  ? log2((1 - out) / u)
+                  : log2(out / (1 - u));
         }
       }
     }
@@ -265,6 +352,11 @@ final class Fragments {
       return 2;
     }
     return xInitial.isEmpty() || yInitial.isEmpty() ? 0 : 1;
+  }
+
+  /** Whether the person's reports name a police station on this day (then it is compared there). */
+  private static boolean stationOnSharedDay(Summary c, int day) {
+    return day != Evidence.UNKNOWN && contains(c.stationDays, day);
   }
 
   /** A police station on a day both were detained: one of the person's, or another one. */
@@ -351,10 +443,10 @@ final class Fragments {
         if (!contains(days.toArray(), e.day())) {
           days.add(e.day());
         }
-        if (!e.station().isEmpty()) {
-          stationDays.add(e.day());
-          stations.add(e.station());
-        }
+      }
+      if (!e.station().isEmpty()) {
+        stationDays.add(e.day());
+        stations.add(e.station());
       }
       if (!e.city().isEmpty()) {
         p.cited++;
@@ -363,17 +455,19 @@ final class Fragments {
         }
       }
     }
-    int bestCount = 0;
-    for (Map.Entry<Integer, Integer> y : years.entrySet()) {
-      if (y.getValue() > bestCount || (y.getValue() == bestCount && y.getKey() < p.year)) {
-        bestCount = y.getValue();
-        p.year = y.getKey();
-      }
-    }
+    p.yearCounts =
+        years.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .flatMapToInt(y -> IntStream.of(y.getKey(), y.getValue()))
+            .toArray();
     p.days = days.toArray();
     p.stationDays = stationDays.toArray();
     p.stations = stations.toArray(String[]::new);
     p.cities = cities.toArray(String[]::new);
+    p.distinctStations = stations.stream().distinct().toArray(String[]::new);
+    for (String st : p.distinctStations) {
+      p.stationShare += frequencies.share(Frequencies.Field.STATION, st);
+    }
     for (int d : p.days) {
       p.dayShare += frequencies.share(Frequencies.Field.DAY, d);
     }
@@ -392,6 +486,8 @@ final class Fragments {
     long[] dayAll = new long[MAX_KNOWN + 1];
     long[] cityNew = new long[MAX_KNOWN + 1];
     long[] cityAll = new long[MAX_KNOWN + 1];
+    long[] stationNew = new long[MAX_KNOWN + 1];
+    long[] stationAll = new long[MAX_KNOWN + 1];
     for (int root = 0; root < profiles.length; root++) {
       Summary p = profiles[root];
       if (p == null || p.size < 2) {
@@ -399,6 +495,7 @@ final class Fragments {
       }
       Map<Integer, Integer> dayCount = new HashMap<>();
       Map<String, Integer> cityCount = new HashMap<>();
+      Map<String, Integer> stationCount = new HashMap<>();
       for (int m : members(root)) {
         Evidence e = reports.get(m);
         if (e.day() != Evidence.UNKNOWN) {
@@ -406,6 +503,16 @@ final class Fragments {
         }
         if (!e.city().isEmpty()) {
           cityCount.merge(e.city(), 1, Integer::sum);
+        }
+        if (!e.station().isEmpty()) {
+          stationCount.merge(e.station(), 1, Integer::sum);
+        }
+      }
+      if (p.stations.length >= 2) {
+        int k = Math.min(MAX_KNOWN, p.stations.length - 1);
+        for (int count : stationCount.values()) {
+          stationAll[k] += count;
+          stationNew[k] += count == 1 ? 1 : 0;
         }
       }
       if (p.dated >= 2) {
@@ -425,6 +532,7 @@ final class Fragments {
     }
     rates(dayNew, dayAll, newDay);
     rates(cityNew, cityAll, newCity);
+    rates(stationNew, stationAll, newStation);
   }
 
   /** Rates that never rise with more known reports, and never fall below the floor. */

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *     or empty
  * @param patronymicInitial first letter of the patronymic, or empty
  * @param sex what the given name, patronymic or surname form tell about the bearer's sex
+ * @param givenAsWritten whether the given name was written as a known name or form, neither
+ *     corrected from a typo nor guessed from an unknown word
  */
 record PersonName(
     String surname,
@@ -29,7 +31,8 @@ record PersonName(
     String givenInitial,
     String patronymic,
     String patronymicInitial,
-    Sex sex) {
+    Sex sex,
+    boolean givenAsWritten) {
 
   private static final Pattern WORD_SEPARATOR = Pattern.compile("[^\\p{L}]+");
 
@@ -42,6 +45,7 @@ record PersonName(
       Pattern.compile("(ovi?C|evi?C|iCna|ovna|evna|iC)$");
   private static final Pattern FEMALE_SURNAME = Pattern.compile("(ova|eva|ina|aA)$");
   private static final Pattern MALE_SURNAME = Pattern.compile("(ov|ev|in|i)$");
+  private static final Pattern CLEAR_SURNAME = Pattern.compile("(ov|ev|in|ova|eva|ina)$");
   private static final int MIN_PATRONYMIC_LENGTH = 4;
 
   /** Names repeat a great deal; parsing each distinct spelling once keeps batch runs fast. */
@@ -69,7 +73,8 @@ record PersonName(
         givenInitial,
         PATRONYMIC_SUFFIX.matcher(words.patronymic).replaceAll(""),
         patronymicInitial,
-        sex);
+        sex,
+        words.givenAsWritten());
   }
 
   private static String initialOf(String key) {
@@ -94,6 +99,7 @@ record PersonName(
     private final List<String> patronymicLike = new ArrayList<>();
     private final List<String> initials = new ArrayList<>();
     private String givenWord = "";
+    private boolean givenCorrected;
     private String patronymic = "";
 
     static Words classify(String raw) {
@@ -141,12 +147,16 @@ record PersonName(
       if (givenLike.isEmpty() || !patronymicLike.isEmpty() || unknown.size() < 2) {
         return;
       }
-      for (int i = 0; i < unknown.size(); i++) {
-        String stem = stemOfMisspeltPatronymic(unknown.get(i));
-        if (stem != null) {
-          unknown.remove(i);
-          patronymicLike.add(stem);
-          return;
+      // a surname's own ending (Гущина, -ина) is often one typo from a patronymic suffix (-ична):
+      // a word that does not look like a surname is the likelier patronymic (Львовоа)
+      for (boolean surnameShapedToo : new boolean[] {false, true}) {
+        for (int i = 0; i < unknown.size(); i++) {
+          String stem = stemOfMisspeltPatronymic(unknown.get(i));
+          if (stem != null && (surnameShapedToo || !surnameShaped(unknown.get(i)))) {
+            unknown.remove(i);
+            patronymicLike.add(stem);
+            return;
+          }
         }
       }
     }
@@ -180,6 +190,7 @@ record PersonName(
         if (corrected.isPresent()) {
           unknown.remove(i);
           givenLike.add(corrected.get());
+          givenCorrected = true;
           return;
         }
       }
@@ -215,18 +226,34 @@ record PersonName(
       }
     }
 
+    /**
+     * The word with a surname's ending, a clear one (-ов, -ина) before a mere -ий or -ая, which
+     * ends given names too (Vitaly, misspelt Vialy).
+     */
     private int indexOfSurnameShaped() {
       for (int i = 0; i < unknown.size(); i++) {
-        String key = unknown.get(i);
-        if (FEMALE_SURNAME.matcher(key).find() || MALE_SURNAME.matcher(key).find()) {
+        if (CLEAR_SURNAME.matcher(unknown.get(i)).find()) {
+          return i;
+        }
+      }
+      for (int i = 0; i < unknown.size(); i++) {
+        if (surnameShaped(unknown.get(i))) {
           return i;
         }
       }
       return -1;
     }
 
+    private static boolean surnameShaped(String key) {
+      return FEMALE_SURNAME.matcher(key).find() || MALE_SURNAME.matcher(key).find();
+    }
+
     String surname() {
       return String.join("", unknown);
+    }
+
+    boolean givenAsWritten() {
+      return !givenCorrected && !givenWord.isEmpty() && givenLike.contains(givenWord);
     }
 
     String initial(int index) {

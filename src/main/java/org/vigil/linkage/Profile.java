@@ -18,9 +18,22 @@ final class Profile {
   /** How many reports give each birth year: (year, count) pairs, few. */
   private int[] yearCounts = new int[0];
 
+  /**
+   * Every reading of the given names as written; a name corrected from a typo or guessed from an
+   * unknown word may be wrong (Нниа read as Ня), so it never contradicts anything.
+   */
   private final Set<String> given = new LinkedHashSet<>(2);
+
+  /** Given names read without ambiguity (Саша and Слава stand for several and are left out). */
+  private final Set<String> certainGiven = new LinkedHashSet<>(1);
+
   private final Set<String> patronymics = new LinkedHashSet<>(1);
   private final Set<String> surnames = new LinkedHashSet<>(1);
+
+  /** First letters the given name may have (of each reading, or the initial written). */
+  private final Set<String> givenInitials = new LinkedHashSet<>(1);
+
+  private final Set<String> patronymicInitials = new LinkedHashSet<>(1);
 
   /** Where the person was on the days the reports give both: "day city" keys. */
   private final Set<String> placesOnDays = new LinkedHashSet<>(1);
@@ -33,7 +46,16 @@ final class Profile {
     if (report.birthYear() != Evidence.UNKNOWN) {
       yearCounts = new int[] {report.birthYear(), 1};
     }
-    given.addAll(name.given());
+    if (name.givenAsWritten()) {
+      given.addAll(name.given());
+    }
+    if (name.given().size() == 1 && name.givenAsWritten()) {
+      certainGiven.addAll(name.given());
+      givenInitials.add(name.given().iterator().next().substring(0, 1));
+    } else if (name.given().isEmpty()) {
+      addIfPresent(givenInitials, name.givenInitial());
+    }
+    addIfPresent(patronymicInitials, name.patronymicInitial());
     if (!name.surname().isEmpty()) {
       surnames.add(name.surname());
     }
@@ -51,6 +73,8 @@ final class Profile {
         || firmYearsDiffer(other)
         || givenNamesDiffer(other)
         || patronymicsDiffer(other)
+        || initialsDiffer(givenInitials, other.givenInitials)
+        || initialsDiffer(patronymicInitials, other.patronymicInitials)
         || inTwoCitiesOnOneDay(other);
   }
 
@@ -69,10 +93,14 @@ final class Profile {
 
   /** Different given names, unless one report took the other's given name for the surname. */
   private boolean givenNamesDiffer(Profile other) {
-    return disjoint(given, other.given)
-        && !Scorer.anySimilar(given, other.given)
-        && disjoint(given, other.surnames)
-        && disjoint(other.given, surnames);
+    return disjoint(certainGiven, other.certainGiven)
+            && !Scorer.anySimilar(certainGiven, other.certainGiven)
+            && disjoint(certainGiven, other.surnames)
+            && disjoint(other.certainGiven, surnames)
+        || disjoint(given, other.given)
+            && !Scorer.anySimilar(given, other.given)
+            && disjoint(given, other.surnames)
+            && disjoint(other.given, surnames);
   }
 
   /**
@@ -134,6 +162,9 @@ final class Profile {
       addYear(other.yearCounts[i], other.yearCounts[i + 1]);
     }
     given.addAll(other.given);
+    certainGiven.addAll(other.certainGiven);
+    givenInitials.addAll(other.givenInitials);
+    patronymicInitials.addAll(other.patronymicInitials);
     surnames.addAll(other.surnames);
     patronymics.addAll(other.patronymics);
     placesOnDays.addAll(other.placesOnDays);
@@ -165,6 +196,29 @@ final class Profile {
       }
     }
     return true;
+  }
+
+  /**
+   * Initials are written by lawyers and officials, who copy them from documents: two persons whose
+   * given names (or patronymics) cannot begin with the same letter are two people (Петров М. Г. and
+   * Петров М. А.).
+   */
+  private static boolean initialsDiffer(Set<String> xs, Set<String> ys) {
+    if (xs.isEmpty() || ys.isEmpty()) {
+      return false;
+    }
+    for (String x : xs) {
+      if (ys.contains(x)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addIfPresent(Set<String> set, String value) {
+    if (!value.isEmpty()) {
+      set.add(value);
+    }
   }
 
   /** Both known, and no value of one equals or nearly equals (a typo) a value of the other. */

@@ -245,7 +245,7 @@ final class Scorer {
   /** A police station only means something on the day of the detention. */
   private double dayAndStation(Evidence a, Evidence b) {
     if (a.day() == Evidence.UNKNOWN || b.day() == Evidence.UNKNOWN) {
-      return 0;
+      return stationOnUnknownDay(a.station(), b.station());
     }
     if (a.day() != b.day()) {
       return DAY_DIFFERS;
@@ -259,6 +259,22 @@ final class Scorer {
             ? agreement(Frequencies.Field.STATION, SAME_STATION, a.station())
             : STATION_DIFFERS);
   }
+
+  /**
+   * Without the day, a police station still says something: most people are detained once, and each
+   * detention has one station.
+   */
+  private double stationOnUnknownDay(String x, String y) {
+    if (x.isEmpty() || y.isEmpty()) {
+      return 0;
+    }
+    return x.equals(y)
+        ? agreement(Frequencies.Field.STATION, STATION_ANY_DAY, x)
+        : STATION_DIFFERS_ANY_DAY;
+  }
+
+  private static final double STATION_ANY_DAY = 0.80;
+  private static final double STATION_DIFFERS_ANY_DAY = log2(0.20 / 0.95);
 
   private double agreement(Frequencies.Field field, double m, Object value) {
     return log2(m / frequencies.share(field, value));

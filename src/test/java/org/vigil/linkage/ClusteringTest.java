@@ -105,6 +105,45 @@ class ClusteringTest {
     assertThat(persons.get("P0")).isEqualTo(persons.get("P3"));
   }
 
+  @Test
+  void aReportWithAMisspeltSurnameAndNeitherYearNorDayStillFindsItsPerson() {
+    List<ReportFacts> reports =
+        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    for (int i = 0; i < 6; i++) {
+      reports.add(named("K" + i, "Моисеев Константин Павлович", 1988, "2018-12-24", ""));
+    }
+    // no blocking key survives a typo in the surname without a birth year or a day
+    reports.add(report("T", "Константин Моиоеев", "Москва", null, ""));
+    Map<String, String> persons = assignments(reports);
+    assertThat(persons.get("T")).isEqualTo(persons.get("K0"));
+  }
+
+  @Test
+  void aPoliceStationWithoutADayTellsNamesakesApart() {
+    List<ReportFacts> reports =
+        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    for (int i = 0; i < 6; i++) {
+      reports.add(named("T" + i, "Вадим Ильин", 1990, "2023-04-29", "ОВД Таганский"));
+      reports.add(named("K" + i, "Вадим Ильин", 1975, "2021-11-06", "ОВД Калининский"));
+    }
+    reports.add(report("S", "Вадим Ильин", "", null, "ОМВД Таганский район"));
+    Map<String, String> persons = assignments(reports);
+    assertThat(persons.get("T0")).isNotEqualTo(persons.get("K0"));
+    assertThat(persons.get("S")).isEqualTo(persons.get("T0"));
+  }
+
+  private static ReportFacts report(
+      String id, String name, String city, String day, String station) {
+    return new ReportFacts(
+        id,
+        name,
+        java.util.OptionalInt.empty(),
+        city,
+        java.util.Optional.ofNullable(day).map(java.time.LocalDate::parse),
+        station,
+        "witness");
+  }
+
   private static ReportFacts belyaev(String id, String city) {
     return new ReportFacts(
         id,

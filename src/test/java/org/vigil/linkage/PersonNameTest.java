@@ -171,4 +171,26 @@ class PersonNameTest {
     assertThat(PersonName.parse("Еорка Мушский").given())
         .isEqualTo(PersonName.parse("Егорка Мушский").given());
   }
+
+  @Test
+  void aMisspeltPatronymicIsNotTakenForTheSurname() {
+    // Гущина ends one typo from -ична, Львовоа one typo from -овна: the surname-shaped word stays
+    PersonName typo = PersonName.parse("Гущина Ирина Львовоа");
+    assertThat(typo.surname()).isEqualTo(PersonName.parse("Ирина Гущина").surname());
+    assertThat(typo.patronymicInitial()).isEqualTo("l");
+  }
+
+  @Test
+  void aClearSurnameEndingWinsOverAGivenNameEndingInY() {
+    // Vialy (Vitaly misspelt) ends like Навальный; Titov ends like a surname
+    PersonName name = PersonName.parse("Vialy Titov");
+    assertThat(name.surname()).isEqualTo(PersonName.parse("Титов Виталий").surname());
+  }
+
+  @Test
+  void aCorrectedGivenNameIsMarkedAsNotWritten() {
+    assertThat(PersonName.parse("Нина Тилева").givenAsWritten()).isTrue();
+    assertThat(PersonName.parse("Нниа Тилева").givenAsWritten()).isFalse();
+    assertThat(PersonName.parse("Тилева Н. В.").givenAsWritten()).isFalse();
+  }
 }

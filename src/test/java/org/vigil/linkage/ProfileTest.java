@@ -45,6 +45,43 @@ class ProfileTest {
     assertThat(mikhail.contradicts(profile(report("Денис Попов", null, "", "")))).isTrue();
   }
 
+  @Test
+  void fathersInitialsSetNamesakesApart() {
+    Profile glebovich = profile(report("Петров Михаил Глебович", null, "", ""));
+    assertThat(glebovich.contradicts(profile(report("Петров М. А.", null, "", "")))).isTrue();
+    assertThat(glebovich.contradicts(profile(report("Петров М. Г.", null, "", "")))).isFalse();
+    assertThat(glebovich.contradicts(profile(report("Миша Петров", null, "", "")))).isFalse();
+  }
+
+  @Test
+  void aGivenNameInitialMustFitTheFullName() {
+    Profile viktor = profile(report("Виктор Лебедев", null, "", ""));
+    assertThat(viktor.contradicts(profile(report("Лебедев В. Н.", null, "", "")))).isFalse();
+    assertThat(viktor.contradicts(profile(report("Лебедев А. Н.", null, "", "")))).isTrue();
+    // Настя is Анастасия: her initial is А, not Н
+    Profile nastya = profile(report("Настя Шарова", null, "", ""));
+    assertThat(nastya.contradicts(profile(report("Шарова А. В.", null, "", "")))).isFalse();
+  }
+
+  @Test
+  void anAmbiguousDiminutiveDoesNotBridgeTwoNames() {
+    // Слава is Станислав, Вячеслав, Владислав or Ярослав: it must not make them one person
+    Profile stanislav =
+        profile(
+            report("Слава Иванов", null, "", ""),
+            report("Иванов Станислав Артемович", null, "", ""));
+    assertThat(stanislav.contradicts(profile(report("Вячеслав Иванов", null, "", "")))).isTrue();
+    assertThat(stanislav.contradicts(profile(report("Стасик Иванов", null, "", "")))).isFalse();
+  }
+
+  @Test
+  void aGivenNameReadThroughATypoContradictsNothing() {
+    // Нниа is one typo from Нина and from Ня: the correction may be wrong
+    Profile nina = profile(report("Тилева Нина Васильевна", null, "", ""));
+    assertThat(nina.contradicts(profile(report("Нниа Тилева", null, "", "")))).isFalse();
+    assertThat(nina.contradicts(profile(report("Анна Тилева", null, "", "")))).isTrue();
+  }
+
   private static Profile profile(Evidence... reports) {
     Profile profile = new Profile(reports[0]);
     for (int i = 1; i < reports.length; i++) {
