@@ -92,7 +92,6 @@ final class Clustering {
     Persons persons = new Persons(reports, scorer, thresholds.resemblance());
     scoring.grey.add(joinStrongestFirst(sortedUnique(scoring.strong), rank, persons));
     long[] greyPairs = sortedUnique(scoring.grey);
-    attachLoneReports(reports, scorer, thresholds, rank, greyPairs, persons);
     for (int round = 0; round < Fragments.ROUNDS; round++) {
       Fragments.attach(reports, scorer, rank, keysOf, keyed, persons);
     }
@@ -102,78 +101,6 @@ final class Clustering {
         countReviewPairs(greyPairs, component),
         scoring.comparisons.sum(),
         scoring.skipped.intValue());
-  }
-
-  /**
-   * A report left alone after the strong pairs, whose grey-zone pairs all point at one person (or
-   * at one person far more than at any other), joins that person unless they contradict each other.
-   * The score of a pair weighs a name by how common it is among reports, but not by how many
-   * persons could have written it; when the linked persons leave only one candidate, the report is
-   * about that one far more often than the pair's score alone says. Candidates are taken from the
-   * persons as the strong pairs left them, and reports are taken in report id order, so the result
-   * still depends only on the set of reports.
-   */
-  private static void attachLoneReports(
-      List<Evidence> reports,
-      Scorer scorer,
-      Thresholds thresholds,
-      int[] rank,
-      long[] greyPairs,
-      Persons persons) {
-    int[] before = persons.components();
-    int[] size = new int[before.length];
-    for (int root : before) {
-      size[root]++;
-    }
-    int[] bestPerson = new int[before.length];
-    Arrays.fill(bestPerson, -1);
-    double[] best = new double[before.length];
-    double[] second = new double[before.length];
-    Arrays.fill(best, Double.NEGATIVE_INFINITY);
-    Arrays.fill(second, Double.NEGATIVE_INFINITY);
-    for (long pair : greyPairs) {
-      int a = (int) (pair >>> 32);
-      int c = (int) pair;
-      boolean loneA = size[before[a]] == 1;
-      boolean loneC = size[before[c]] == 1;
-      if (!loneA && !loneC) {
-        continue;
-      }
-      double score = scorer.score(reports.get(a), reports.get(c));
-      if (loneA) {
-        offer(a, before[c], score, bestPerson, best, second);
-      }
-      if (loneC) {
-        offer(c, before[a], score, bestPerson, best, second);
-      }
-    }
-    int[] byRank = new int[rank.length];
-    for (int i = 0; i < rank.length; i++) {
-      byRank[rank[i]] = i;
-    }
-    for (int a : byRank) {
-      if (bestPerson[a] >= 0
-          && best[a] >= thresholds.review()
-          && best[a] - second[a] >= LONE_REPORT_MARGIN) {
-        persons.join(a, bestPerson[a]);
-      }
-    }
-  }
-
-  /** How many bits the best candidate person must lead the next one by, for a lone report. */
-  private static final double LONE_REPORT_MARGIN = 2;
-
-  private static void offer(
-      int report, int person, double score, int[] bestPerson, double[] best, double[] second) {
-    if (person == bestPerson[report]) {
-      best[report] = Math.max(best[report], score);
-    } else if (score > best[report]) {
-      second[report] = best[report];
-      best[report] = score;
-      bestPerson[report] = person;
-    } else {
-      second[report] = Math.max(second[report], score);
-    }
   }
 
   /**

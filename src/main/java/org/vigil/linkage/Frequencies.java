@@ -22,6 +22,9 @@ final class Frequencies {
   enum Field {
     SURNAME(0.002, 0),
     GIVEN(0.02, 0),
+    PATRONYMIC(0.02, 0),
+    GIVEN_INITIAL(0.05, 0),
+    PATRONYMIC_INITIAL(0.05, 0),
     CITY(0.05, 0.005),
     DAY(0.05, 0.02),
     STATION(0.01, 0.002),
@@ -52,6 +55,9 @@ final class Frequencies {
     PersonName name = report.name();
     count(Field.SURNAME, name.surname());
     name.given().forEach(g -> count(Field.GIVEN, g));
+    count(Field.PATRONYMIC, name.patronymic());
+    count(Field.GIVEN_INITIAL, name.givenInitial());
+    count(Field.PATRONYMIC_INITIAL, name.patronymicInitial());
     count(Field.CITY, report.city());
     if (report.day() != Evidence.UNKNOWN) {
       count(Field.DAY, report.day());

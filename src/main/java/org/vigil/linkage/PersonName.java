@@ -105,7 +105,7 @@ record PersonName(
     static Words classify(String raw) {
       Words words = new Words();
       for (String word : WORD_SEPARATOR.split(INTRA_WORD.matcher(raw.strip()).replaceAll(""))) {
-        String key = PhoneticKey.of(word);
+        String key = gostX(word, PhoneticKey.of(word));
         if (key.isEmpty()) {
           continue;
         }
@@ -132,6 +132,19 @@ record PersonName(
       }
       words.assignRoles();
       return words;
+    }
+
+    /**
+     * GOST 7.79 writes х as x (Mixail), the press writes кс as x (Alexey, Xenia): a Latin word with
+     * an x that is no known name read as кс, but is one read as х, is that name.
+     */
+    private static String gostX(String word, String key) {
+      if (word.indexOf('x') < 0 && word.indexOf('X') < 0
+          || !GivenNames.standard().readings(key).isEmpty()) {
+        return key;
+      }
+      String asKh = PhoneticKey.of(word.replace("x", "kh").replace("X", "Kh"));
+      return GivenNames.standard().readings(asKh).isEmpty() ? key : asKh;
     }
 
     private boolean surnameWithInitials() {

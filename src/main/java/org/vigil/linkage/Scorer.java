@@ -32,9 +32,9 @@ final class Scorer {
   /** A surname changes (on marriage) far more rarely than reports share other facts by chance. */
   private static final double SURNAME_DIFFERS = log2(0.003 / 0.99);
 
-  private static final double INITIAL_AGREES = log2(0.95 / 0.07);
+  private static final double INITIAL_AGREES = 0.95;
   private static final double INITIAL_DIFFERS = log2(0.01 / 0.93);
-  private static final double PATRONYMIC_AGREES = log2(0.90 / 0.03);
+  private static final double PATRONYMIC_AGREES = 0.90;
   private static final double PATRONYMIC_DIFFERS = log2(0.01 / 0.97);
 
   /** A man's and a woman's name never belong to one person; this vetoes a merge by itself. */
@@ -179,11 +179,11 @@ final class Scorer {
   }
 
   /** An initial agrees with a full given name if it begins any of the name's readings. */
-  private static double givenInitial(PersonName x, PersonName y) {
+  private double givenInitial(PersonName x, PersonName y) {
     PersonName initialOnly = x.given().isEmpty() ? x : y;
     PersonName other = initialOnly == x ? y : x;
     if (other.given().isEmpty()) {
-      return initial(x.givenInitial(), y.givenInitial());
+      return initial(Frequencies.Field.GIVEN_INITIAL, x.givenInitial(), y.givenInitial());
     }
     String letter = initialOnly.givenInitial();
     if (letter.isEmpty()) {
@@ -191,25 +191,26 @@ final class Scorer {
     }
     for (String g : other.given()) {
       if (g.startsWith(letter)) {
-        return INITIAL_AGREES;
+        return agreement(Frequencies.Field.GIVEN_INITIAL, INITIAL_AGREES, letter);
       }
     }
     return INITIAL_DIFFERS;
   }
 
-  private static double initial(String x, String y) {
+  private double initial(Frequencies.Field field, String x, String y) {
     if (x.isEmpty() || y.isEmpty()) {
       return 0;
     }
-    return x.equals(y) ? INITIAL_AGREES : INITIAL_DIFFERS;
+    return x.equals(y) ? agreement(field, INITIAL_AGREES, x) : INITIAL_DIFFERS;
   }
 
-  private static double patronymic(PersonName x, PersonName y) {
+  private double patronymic(PersonName x, PersonName y) {
     if (x.patronymic().isEmpty() || y.patronymic().isEmpty()) {
-      return initial(x.patronymicInitial(), y.patronymicInitial());
+      return initial(
+          Frequencies.Field.PATRONYMIC_INITIAL, x.patronymicInitial(), y.patronymicInitial());
     }
     if (x.patronymic().equals(y.patronymic())) {
-      return PATRONYMIC_AGREES;
+      return agreement(Frequencies.Field.PATRONYMIC, PATRONYMIC_AGREES, x.patronymic());
     }
     return Similarity.nearly(x.patronymic(), y.patronymic()) ? SIMILAR : PATRONYMIC_DIFFERS;
   }

@@ -193,4 +193,13 @@ class PersonNameTest {
     assertThat(PersonName.parse("Нниа Тилева").givenAsWritten()).isFalse();
     assertThat(PersonName.parse("Тилева Н. В.").givenAsWritten()).isFalse();
   }
+
+  @Test
+  void gostXForKhIsReadAsKhWhereThatMakesAKnownName() {
+    assertThat(PersonName.parse("Mixail Eliseev").given())
+        .isEqualTo(PersonName.parse("Михаил Елисеев").given());
+    // the press's x for кс stays кс
+    assertThat(PersonName.parse("Alexey Eliseev").given())
+        .isEqualTo(PersonName.parse("Алексей Елисеев").given());
+  }
 }
