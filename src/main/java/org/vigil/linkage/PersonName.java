@@ -36,9 +36,6 @@ record PersonName(
 
   private static final Pattern WORD_SEPARATOR = Pattern.compile("[^\\p{L}]+");
 
-  /** Apostrophes and primes stand for soft and hard signs inside romanised words (Natal'ya). */
-  private static final Pattern INTRA_WORD = Pattern.compile("['`’ʹʺ\"]");
-
   private static final Pattern MALE_PATRONYMIC = Pattern.compile("(ov|ev|i)C$");
   private static final Pattern FEMALE_PATRONYMIC = Pattern.compile("(ovna|evna|iCna)$");
   private static final Pattern PATRONYMIC_SUFFIX =
@@ -104,7 +101,7 @@ record PersonName(
 
     static Words classify(String raw) {
       Words words = new Words();
-      for (String word : WORD_SEPARATOR.split(INTRA_WORD.matcher(raw.strip()).replaceAll(""))) {
+      for (String word : WORD_SEPARATOR.split(PhoneticKey.joinWordParts(raw.strip()))) {
         String key = gostX(word, PhoneticKey.of(word));
         if (key.isEmpty()) {
           continue;

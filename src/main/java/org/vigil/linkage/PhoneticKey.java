@@ -61,6 +61,18 @@ final class PhoneticKey {
 
   private PhoneticKey() {}
 
+  /**
+   * Apostrophes and primes stand for soft and hard signs inside romanised words (Natal'ya);
+   * BGN/PCGN writes a middle dot between letters that would otherwise read as one sound
+   * (Arbat·skiy, where ts would be ц). All of them belong inside a word.
+   */
+  private static final Pattern INTRA_WORD = Pattern.compile("['`’ʹʺ\"·]");
+
+  /** The text with the marks that stand inside romanised words removed, so words stay whole. */
+  static String joinWordParts(String text) {
+    return INTRA_WORD.matcher(text).replaceAll("");
+  }
+
   /** The key of one word; empty when the word has no letters. */
   static String of(String word) {
     return KEYS.get(word, PhoneticKey::fold);

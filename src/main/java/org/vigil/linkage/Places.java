@@ -96,7 +96,7 @@ final class Places {
 
   private static String stationParts(String station) {
     Set<String> parts = new TreeSet<>();
-    for (String word : WORD_SEPARATOR.split(station.strip())) {
+    for (String word : WORD_SEPARATOR.split(PhoneticKey.joinWordParts(station.strip()))) {
       String key = word.chars().allMatch(Character::isDigit) ? word : PhoneticKey.of(word);
       if (!key.isEmpty() && !STATION_WORDS.contains(key)) {
         parts.add(key.length() > STATION_STEM ? key.substring(0, STATION_STEM) : key);
@@ -107,7 +107,7 @@ final class Places {
 
   private static String foldWords(String text) {
     StringBuilder key = new StringBuilder();
-    for (String word : WORD_SEPARATOR.split(text.strip())) {
+    for (String word : WORD_SEPARATOR.split(PhoneticKey.joinWordParts(text.strip()))) {
       key.append(PhoneticKey.of(word));
     }
     return key.toString();

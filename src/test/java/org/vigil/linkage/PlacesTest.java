@@ -47,6 +47,13 @@ class PlacesTest {
   }
 
   @Test
+  void bgnMiddleDotStaysInsideTheWord() {
+    // BGN/PCGN writes Арбатский as Arbat·skiy, so that ts is not read as ц
+    assertThat(Places.stationKey("OVD Arbat·skiy")).isEqualTo(Places.stationKey("ОВД Арбатский"));
+    assertThat(Places.stationKey("OVD Sovet·skiy")).isEqualTo(Places.stationKey("ОВД Советский"));
+  }
+
+  @Test
   void differentStationsStayApart() {
     assertThat(Places.stationKey("ОВД Тверской")).isNotEqualTo(Places.stationKey("ОВД Басманный"));
     assertThat(Places.stationKey("ОП № 5")).isNotEqualTo(Places.stationKey("ОП № 6"));
