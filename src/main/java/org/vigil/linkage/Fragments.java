@@ -67,14 +67,8 @@ final class Fragments {
   private final double[] newStation = new double[MAX_KNOWN + 1];
   private final double bar;
 
-  /** A person's name form, filed under its given name and the surname's first letter. */
-  private record Filed(int root, String surname) {}
-
-  /** Persons by given name and the surname's first letter, for surnames with a typo. */
-  private final Map<String, List<Filed>> byName;
-
-  /** Above this many persons, one name is too common for a surname lookup to pick anyone out. */
-  private static final int MAX_SURNAME_BUCKET = 64;
+  /** Persons of two or more reports by name, for reports with a typo that no blocking key meets. */
+  private final NameIndex byName = new NameIndex();
 
   /** What all reports of one person say together. */
   private static final class Summary {
@@ -103,7 +97,7 @@ final class Fragments {
     this.component = component;
     this.rank = rank;
     this.profiles = profiles();
-    this.byName = nameIndex();
+    fileNames();
     long persons = Arrays.stream(profiles).filter(p -> p != null).count();
     this.bar = log2(Math.max(2, persons)) + offset;
     estimateNewValueRates();
@@ -201,7 +195,13 @@ final class Fragments {
       }
     }
     for (int m : reportsOf) {
-      namesakesWithTypos(reports.get(m).name(), excluded, minSize, candidates);
+      byName.find(
+          reports.get(m).name(),
+          c -> {
+            if (c != excluded && profiles[c].size >= minSize) {
+              candidates.add(c);
+            }
+          });
     }
     return IntStream.of(candidates.toArray())
         .distinct()
@@ -209,62 +209,14 @@ final class Fragments {
         .toArray();
   }
 
-  /**
-   * Persons whose name the blocking keys miss when a report gives neither birth year nor day: the
-   * same given name and a surname one typo away (Моиоеев, Моисеев), or the same rare surname and
-   * any given name (a misspelt one: Роситслав Дикин).
-   */
-  private void namesakesWithTypos(PersonName name, int excluded, int minSize, IntList out) {
-    String surname = name.surname();
-    if (surname.isEmpty()) {
-      return;
-    }
-    for (String given : name.given()) {
-      for (Filed filed : byName.getOrDefault(given + '/' + surname.charAt(0), List.of())) {
-        if (filed.root() != excluded
-            && profiles[filed.root()].size >= minSize
-            && Similarity.typo(surname, filed.surname())) {
-          out.add(filed.root());
-        }
-      }
-    }
-    List<Filed> sameSurname = byName.getOrDefault(surname, List.of());
-    if (sameSurname.size() <= MAX_SURNAME_BUCKET) {
-      for (Filed filed : sameSurname) {
-        if (filed.root() != excluded && profiles[filed.root()].size >= minSize) {
-          out.add(filed.root());
-        }
-      }
-    }
-  }
-
-  private Map<String, List<Filed>> nameIndex() {
-    Map<String, List<Filed>> index = new HashMap<>();
+  private void fileNames() {
     for (int root = 0; root < profiles.length; root++) {
       Summary p = profiles[root];
-      if (p == null || p.size < 2) {
-        continue;
-      }
-      for (PersonName name : p.names) {
-        String surname = name.surname();
-        if (surname.isEmpty()) {
-          continue;
+      if (p != null && p.size >= 2) {
+        for (PersonName name : p.names) {
+          byName.file(root, name);
         }
-        Filed filed = new Filed(root, surname);
-        for (String given : name.given()) {
-          fileOnce(index, given + '/' + surname.charAt(0), filed);
-        }
-        fileOnce(index, surname, filed);
       }
-    }
-    return index;
-  }
-
-  private static void fileOnce(Map<String, List<Filed>> index, String key, Filed filed) {
-    List<Filed> list = index.computeIfAbsent(key, k -> new ArrayList<>(2));
-    // persons are filed one after the other, so a repeat can only be the last one filed
-    if (list.isEmpty() || !list.getLast().equals(filed)) {
-      list.add(filed);
     }
   }
 
