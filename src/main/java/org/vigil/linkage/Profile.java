@@ -30,7 +30,7 @@ final class Profile {
   private final Set<String> patronymics = new LinkedHashSet<>(1);
   private final Set<String> surnames = new LinkedHashSet<>(1);
 
-  /** First letters the given name may have (of each reading, or the initial written). */
+  /** First letters of the given name: of a name read without ambiguity, or the initial written. */
   private final Set<String> givenInitials = new LinkedHashSet<>(1);
 
   private final Set<String> patronymicInitials = new LinkedHashSet<>(1);
@@ -93,14 +93,15 @@ final class Profile {
 
   /** Different given names, unless one report took the other's given name for the surname. */
   private boolean givenNamesDiffer(Profile other) {
-    return disjoint(certainGiven, other.certainGiven)
-            && !Scorer.anySimilar(certainGiven, other.certainGiven)
-            && disjoint(certainGiven, other.surnames)
-            && disjoint(other.certainGiven, surnames)
-        || disjoint(given, other.given)
-            && !Scorer.anySimilar(given, other.given)
-            && disjoint(given, other.surnames)
-            && disjoint(other.given, surnames);
+    return differ(certainGiven, other.certainGiven, other) || differ(given, other.given, other);
+  }
+
+  /** No name of one is, nearly is, or was taken for the surname of, a name of the other. */
+  private boolean differ(Set<String> mine, Set<String> theirs, Profile other) {
+    return disjoint(mine, theirs)
+        && !Scorer.anySimilar(mine, theirs)
+        && disjoint(mine, other.surnames)
+        && disjoint(theirs, surnames);
   }
 
   /**

@@ -86,14 +86,6 @@ final class Scorer {
         && !a.city().equals(b.city());
   }
 
-  /** What the two names alone say: surname, given name and patronymic; a sex conflict vetoes. */
-  double nameScore(PersonName x, PersonName y) {
-    if (x.sex().conflictsWith(y.sex())) {
-      return SEX_DIFFERS;
-    }
-    return names(x, y) + patronymic(x, y);
-  }
-
   /** Surname and given name alone. */
   double givenAndSurname(PersonName x, PersonName y) {
     return names(x, y);
@@ -102,11 +94,6 @@ final class Scorer {
   /** The patronymic alone. */
   double patronymicScore(PersonName x, PersonName y) {
     return patronymic(x, y);
-  }
-
-  /** What two known birth years say, or 0 if either is unknown. */
-  double yearScore(int x, int y) {
-    return birthYear(x, y);
   }
 
   Frequencies frequencies() {
