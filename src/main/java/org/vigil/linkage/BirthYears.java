@@ -31,7 +31,9 @@ final class BirthYears {
     double together = 0;
     double alone = 0;
     double aloneB = 0;
-    for (int y : candidates(a, b)) {
+    // barring a wild error, the true year lies within one of some given year
+    int to = Math.max(highest(a), highest(b)) + 1;
+    for (int y = Math.min(lowest(a), lowest(b)) - 1; y <= to; y++) {
       double prior = frequencies.share(Frequencies.Field.YEAR, y);
       double la = likelihood(a, y);
       double lb = likelihood(b, y);
@@ -42,21 +44,20 @@ final class BirthYears {
     return log2(together / (alone * aloneB));
   }
 
-  /** Every year within one of a given year: the only true years that do not need a wild error. */
-  private static int[] candidates(int[] a, int[] b) {
+  private static int lowest(int[] counts) {
     int min = Integer.MAX_VALUE;
+    for (int i = 0; i < counts.length; i += 2) {
+      min = Math.min(min, counts[i]);
+    }
+    return min;
+  }
+
+  private static int highest(int[] counts) {
     int max = Integer.MIN_VALUE;
-    for (int[] counts : new int[][] {a, b}) {
-      for (int i = 0; i < counts.length; i += 2) {
-        min = Math.min(min, counts[i] - 1);
-        max = Math.max(max, counts[i] + 1);
-      }
+    for (int i = 0; i < counts.length; i += 2) {
+      max = Math.max(max, counts[i]);
     }
-    int[] years = new int[max - min + 1];
-    for (int i = 0; i < years.length; i++) {
-      years[i] = min + i;
-    }
-    return years;
+    return max;
   }
 
   private static double likelihood(int[] counts, int trueYear) {

@@ -50,6 +50,11 @@ final class Scorer {
 
   private static final double STATION_DIFFERS = log2(0.20 / 0.95);
 
+  /** The same station without the day: most people are detained once, at one station. */
+  private static final double STATION_ANY_DAY = 0.80;
+
+  private static final double STATION_DIFFERS_ANY_DAY = log2(0.20 / 0.95);
+
   /**
    * One person is detained once on a day, in one city: two reports of the same day that name two
    * cities are about one person only if one of them got the city wrong.
@@ -260,9 +265,6 @@ final class Scorer {
         ? agreement(Frequencies.Field.STATION, STATION_ANY_DAY, x)
         : STATION_DIFFERS_ANY_DAY;
   }
-
-  private static final double STATION_ANY_DAY = 0.80;
-  private static final double STATION_DIFFERS_ANY_DAY = log2(0.20 / 0.95);
 
   private double agreement(Frequencies.Field field, double m, Object value) {
     return log2(m / frequencies.share(field, value));
