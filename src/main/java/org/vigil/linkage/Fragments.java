@@ -237,13 +237,11 @@ final class Fragments {
     if (c.stations.length > 0) {
       double out = newStation[Math.min(MAX_KNOWN, c.stations.length)];
       double u = Math.min(MAX_SHARE, c.stationShare);
-      for (int i = 0; i < f.stations.length; i++) {
-        if (!stationOnSharedDay(c, f.stationDays[i])) {
-          s +=
-              Arrays.asList(c.distinctStations).contains(f.stations[i])
-                  ? log2((1 - out) / u)
-                  : log2(out / (1 - u));
-        }
+      for (String station : stationsLeftToWeigh(f, c)) {
+        s +=
+            Arrays.asList(c.distinctStations).contains(station)
+                ? log2((1 - out) / u)
+                : log2(out / (1 - u));
       }
     }
     if (c.cited > 0) {
@@ -306,9 +304,25 @@ final class Fragments {
     return xInitial.isEmpty() || yInitial.isEmpty() ? 0 : 1;
   }
 
-  /** Whether the person's reports name a police station on this day (then it is compared there). */
-  private static boolean stationOnSharedDay(Summary c, int day) {
-    return day != Evidence.UNKNOWN && contains(c.stationDays, day);
+  /**
+   * The fragment's police stations, each once, that its days do not already account for: a station
+   * on a day the person names a station for is compared there ({@link #stations}), and one on a day
+   * the person was not detained is another event's, whose new day has been counted. What is left is
+   * a station named without a day, or on a day the person names no station for; it is weighed
+   * against all the person's stations. Several reports naming one station are one piece of
+   * evidence, not several.
+   */
+  private static List<String> stationsLeftToWeigh(Summary f, Summary c) {
+    List<String> out = new ArrayList<>(f.stations.length);
+    for (int i = 0; i < f.stations.length; i++) {
+      int day = f.stationDays[i];
+      boolean accounted =
+          day != Evidence.UNKNOWN && (contains(c.stationDays, day) || !contains(c.days, day));
+      if (!accounted && !out.contains(f.stations[i])) {
+        out.add(f.stations[i]);
+      }
+    }
+    return out;
   }
 
   /** A police station on a day both were detained: one of the person's, or another one. */

@@ -197,8 +197,12 @@ final class Generator {
     }
     GivenNames.FullName father = spouse ? zipf(men) : other.father();
     int year = Math.clamp(other.birthYear() + random.nextInt(-8, 9), 1940, 2007);
+    GivenNames.FullName given = given(sex);
+    while (given.equals(other.given())) {
+      given = given(sex); // parents do not give two children one name
+    }
     return new Person(
-        id, sex, given(sex), other.surname(), father, year, other.home(), events(other.home()));
+        id, sex, given, other.surname(), father, year, other.home(), events(other.home()));
   }
 
   private Labelled report(Person person) {
@@ -383,12 +387,19 @@ final class Generator {
     int count =
         random.nextDouble() < 0.75 ? 1 : random.nextDouble() < 0.6 ? 2 : random.nextInt(3, 6);
     List<Event> events = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+    List<LocalDate> days = new ArrayList<>(count);
+    while (days.size() < count) {
+      LocalDate day = protestDays.get(random.nextInt(protestDays.size()));
+      if (!days.contains(day)) {
+        days.add(day); // one detention a day: nobody is detained in Moscow and Kazan on one day
+      }
+    }
+    for (LocalDate day : days) {
       Places.City city = random.nextDouble() < 0.9 ? home : city();
       int cityIndex = Places.cities().indexOf(city);
       String district =
           DISTRICTS[(cityIndex * 3 + random.nextInt(DISTRICTS_PER_CITY)) % DISTRICTS.length];
-      events.add(new Event(protestDays.get(random.nextInt(protestDays.size())), city, district));
+      events.add(new Event(day, city, district));
     }
     return events;
   }

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param givenInitial first letter of the given name, also when only the initial was reported
  * @param patronymic the father's name stem (Анатольевич and Anatolyevna both give {@code anatol}),
  *     or empty
+ * @param patronymicWord the patronymic as written, suffix and all, or empty: a typo near the suffix
+ *     (Егоовна) cuts the stem in the wrong place, but leaves the word one typo away
  * @param patronymicInitial first letter of the patronymic, or empty
  * @param sex what the given name, patronymic or surname form tell about the bearer's sex
  * @param givenAsWritten whether the given name was written as a known name or form, neither
@@ -30,6 +32,7 @@ record PersonName(
     Set<String> given,
     String givenInitial,
     String patronymic,
+    String patronymicWord,
     String patronymicInitial,
     Sex sex,
     boolean givenAsWritten) {
@@ -69,9 +72,17 @@ record PersonName(
         given,
         givenInitial,
         PATRONYMIC_SUFFIX.matcher(words.patronymic).replaceAll(""),
+        words.patronymic,
         patronymicInitial,
         sex,
         words.givenAsWritten());
+  }
+
+  /** Whether the two names may give one father's name: the same or nearly the same patronymic. */
+  static boolean sameFather(String stemA, String wordA, String stemB, String wordB) {
+    return stemA.equals(stemB)
+        || Similarity.nearly(stemA, stemB)
+        || Similarity.nearly(wordA, wordB);
   }
 
   private static String initialOf(String key) {

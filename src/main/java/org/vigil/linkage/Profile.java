@@ -27,7 +27,11 @@ final class Profile {
   /** Given names read without ambiguity (Саша and Слава stand for several and are left out). */
   private final Set<String> certainGiven = new LinkedHashSet<>(1);
 
-  private final Set<String> patronymics = new LinkedHashSet<>(1);
+  private final Set<Patronymic> patronymics = new LinkedHashSet<>(1);
+
+  /** A patronymic's stem and the word as written, which a typo near the suffix leaves closer. */
+  private record Patronymic(String stem, String word) {}
+
   private final Set<String> surnames = new LinkedHashSet<>(1);
 
   /** First letters of the given name: of a name read without ambiguity, or the initial written. */
@@ -60,7 +64,7 @@ final class Profile {
       surnames.add(name.surname());
     }
     if (!name.patronymic().isEmpty()) {
-      patronymics.add(name.patronymic());
+      patronymics.add(new Patronymic(name.patronymic(), name.patronymicWord()));
     }
     if (report.day() != Evidence.UNKNOWN && !report.city().isEmpty()) {
       placesOnDays.add(report.day() + " " + report.city());
@@ -189,9 +193,9 @@ final class Profile {
     if (patronymics.isEmpty() || other.patronymics.isEmpty()) {
       return false;
     }
-    for (String x : patronymics) {
-      for (String y : other.patronymics) {
-        if (x.equals(y) || Similarity.nearly(x, y)) {
+    for (Patronymic x : patronymics) {
+      for (Patronymic y : other.patronymics) {
+        if (PersonName.sameFather(x.stem(), x.word(), y.stem(), y.word())) {
           return false;
         }
       }

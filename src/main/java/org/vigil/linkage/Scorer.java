@@ -204,7 +204,10 @@ final class Scorer {
     if (x.patronymic().equals(y.patronymic())) {
       return agreement(Frequencies.Field.PATRONYMIC, PATRONYMIC_AGREES, x.patronymic());
     }
-    return Similarity.nearly(x.patronymic(), y.patronymic()) ? SIMILAR : PATRONYMIC_DIFFERS;
+    return PersonName.sameFather(
+            x.patronymic(), x.patronymicWord(), y.patronymic(), y.patronymicWord())
+        ? SIMILAR
+        : PATRONYMIC_DIFFERS;
   }
 
   /**

@@ -132,6 +132,22 @@ class ClusteringTest {
     assertThat(persons.get("S")).isEqualTo(persons.get("T0"));
   }
 
+  @Test
+  void reportsOfASecondDetentionNamingItsOwnPoliceStationJoinThePerson() {
+    List<ReportFacts> reports =
+        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    for (int i = 0; i < 8; i++) {
+      reports.add(named("F" + i, "Вадим Ильин", 1990, "2023-04-29", "ОВД Таганский"));
+    }
+    // detained again on another day and taken elsewhere: the new day counts against, once; the
+    // station of that other detention, named by all four reports, says nothing more
+    for (int i = 0; i < 4; i++) {
+      reports.add(report("S" + i, "Вадим Ильин", "", "2021-11-06", "ОВД Калининский"));
+    }
+    Map<String, String> persons = assignments(reports);
+    assertThat(persons.get("S0")).isEqualTo(persons.get("S2")).isEqualTo(persons.get("F0"));
+  }
+
   private static ReportFacts report(
       String id, String name, String city, String day, String station) {
     return new ReportFacts(

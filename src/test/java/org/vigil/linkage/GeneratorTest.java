@@ -2,8 +2,11 @@ package org.vigil.linkage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,22 @@ class GeneratorTest {
                     l -> PersonName.parse(l.report().name()).surname(),
                     Collectors.mapping(Generator.Labelled::personId, Collectors.toList())));
     assertThat(personsBySurname.values()).anyMatch(ids -> ids.stream().distinct().count() > 5);
+  }
+
+  @Test
+  void nobodyIsDetainedTwiceOnOneDay() {
+    Map<String, Set<String>> citiesOnDays = new HashMap<>();
+    for (Generator.Labelled l : DATA) {
+      l.report()
+          .detainedOn()
+          .filter(day -> !l.report().city().isEmpty())
+          .ifPresent(
+              day ->
+                  citiesOnDays
+                      .computeIfAbsent(l.personId() + " " + day, k -> new HashSet<>())
+                      .add(Places.cityKey(l.report().city())));
+    }
+    assertThat(citiesOnDays.values()).allMatch(cities -> cities.size() == 1);
   }
 
   @Test

@@ -87,8 +87,8 @@ class LinkerTest {
 
   @Test
   void spousesSharingASurnameStayApart() {
-    String ivan = linkNew("Иван Смирнов", 1985, "Москва", DAY, "ОВД Тверской");
-    assertNotLinkedTo(link("Мария Смирнова", 1985, "Москва", DAY, "ОВД Тверской"), ivan);
+    String timofey = linkNew("Тимофей Смирнов", 1985, "Москва", DAY, "ОВД Тверской");
+    assertNotLinkedTo(link("Мария Смирнова", 1985, "Москва", DAY, "ОВД Тверской"), timofey);
   }
 
   @Test

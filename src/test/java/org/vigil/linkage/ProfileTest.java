@@ -30,6 +30,20 @@ class ProfileTest {
   }
 
   @Test
+  void aTypoNearThePatronymicsSuffixIsStillTheSameFather() {
+    // the typo moves where the suffix seems to begin: Его|овна, Виатль|евич
+    Profile right = profile(report("Нобоснова Татьяна Егоровна", null, "", ""));
+    assertThat(right.contradicts(profile(report("Нобоснова Татьяна Егоовна", null, "", ""))))
+        .isFalse();
+    Profile vitalyevich = profile(report("Вяряскин Виталий Витальевич", null, "", ""));
+    assertThat(
+            vitalyevich.contradicts(profile(report("Вяряскин Виталий Виатльевич", null, "", ""))))
+        .isFalse();
+    assertThat(right.contradicts(profile(report("Нобоснова Татьяна Олеговна", null, "", ""))))
+        .isTrue();
+  }
+
+  @Test
   void aMisspeltPatronymicIsStillTheSameFather() {
     Profile right = profile(report("Жямилцев Тимофей Иванович", null, "", ""));
     assertThat(right.contradicts(profile(report("Жямилцев Тимофей Иоанович", null, "", ""))))
