@@ -53,7 +53,6 @@ final class Fragments {
   private static final double MIN_NEW = 0.01;
 
   private static final double MAX_SHARE = 0.95;
-  private static final double STATION_AGREES = 0.9;
   private static final double STATION_DIFFERS = 0.15;
 
   private final List<Evidence> reports;
@@ -66,6 +65,13 @@ final class Fragments {
   private final double[] newCity = new double[MAX_KNOWN + 1];
   private final double[] newStation = new double[MAX_KNOWN + 1];
   private final double bar;
+
+  /**
+   * How often a report names another police station than the person's other reports of that day;
+   * estimated like the new-day rates (a transfer between stations, a wrong report), else the
+   * default.
+   */
+  private double stationDiffersOnDay = STATION_DIFFERS;
 
   /** Persons of two or more reports by name, for reports with a typo that no blocking key meets. */
   private final NameIndex byName = new NameIndex();
@@ -340,8 +346,8 @@ final class Fragments {
         double share = frequencies.share(Frequencies.Field.STATION, f.stations[i]);
         double s =
             f.stations[i].equals(c.stations[j])
-                ? log2(STATION_AGREES / share)
-                : log2(STATION_DIFFERS / (1 - Math.min(MAX_SHARE, share)));
+                ? log2((1 - stationDiffersOnDay) / share)
+                : log2(stationDiffersOnDay / (1 - Math.min(MAX_SHARE, share)));
         best = compared ? Math.max(best, s) : s;
         compared = true;
       }
@@ -454,6 +460,8 @@ final class Fragments {
     long[] cityAll = new long[MAX_KNOWN + 1];
     long[] stationNew = new long[MAX_KNOWN + 1];
     long[] stationAll = new long[MAX_KNOWN + 1];
+    long stationOnDayAll = 0;
+    long stationOnDayNew = 0;
     for (int root = 0; root < profiles.length; root++) {
       Summary p = profiles[root];
       if (p == null || p.size < 2) {
@@ -472,6 +480,13 @@ final class Fragments {
         }
         if (!e.station().isEmpty()) {
           stationCount.merge(e.station(), 1, Integer::sum);
+        }
+      }
+      for (int i = 0; i < p.stations.length; i++) {
+        int seen = stationSeenOnItsDay(p, i);
+        if (seen != UNSEEN) {
+          stationOnDayAll++;
+          stationOnDayNew += seen;
         }
       }
       if (p.stations.length >= 2) {
@@ -496,9 +511,35 @@ final class Fragments {
         }
       }
     }
+    if (stationOnDayAll >= 100) {
+      stationDiffersOnDay = Math.max(MIN_NEW, (double) stationOnDayNew / stationOnDayAll);
+    }
     rates(dayNew, dayAll, newDay);
     rates(cityNew, cityAll, newCity);
     rates(stationNew, stationAll, newStation);
+  }
+
+  private static final int UNSEEN = -1;
+
+  /**
+   * For the i-th police station a person's reports name: -1 if no other report names a station on
+   * its day (or it has no day), else 1 if none of them names this one, 0 if one does.
+   */
+  private static int stationSeenOnItsDay(Summary p, int i) {
+    int day = p.stationDays[i];
+    if (day == Evidence.UNKNOWN) {
+      return UNSEEN;
+    }
+    int seen = UNSEEN;
+    for (int j = 0; j < p.stations.length; j++) {
+      if (j != i && p.stationDays[j] == day) {
+        if (p.stations[j].equals(p.stations[i])) {
+          return 0;
+        }
+        seen = 1;
+      }
+    }
+    return seen;
   }
 
   /** Rates that never rise with more known reports, and never fall below the floor. */
