@@ -53,7 +53,11 @@ final class Fragments {
   private static final double MIN_NEW = 0.01;
 
   private static final double MAX_SHARE = 0.95;
+
+  /** The rate of another station on a person's day until there are enough persons to tell. */
   private static final double STATION_DIFFERS = 0.15;
+
+  private static final int NOT_COMPARED = -1;
 
   private final List<Evidence> reports;
   private final Scorer scorer;
@@ -483,10 +487,10 @@ final class Fragments {
         }
       }
       for (int i = 0; i < p.stations.length; i++) {
-        int seen = stationSeenOnItsDay(p, i);
-        if (seen != UNSEEN) {
+        int other = otherStationOnItsDay(p, i);
+        if (other != NOT_COMPARED) {
           stationOnDayAll++;
-          stationOnDayNew += seen;
+          stationOnDayNew += other;
         }
       }
       if (p.stations.length >= 2) {
@@ -519,27 +523,26 @@ final class Fragments {
     rates(stationNew, stationAll, newStation);
   }
 
-  private static final int UNSEEN = -1;
-
   /**
-   * For the i-th police station a person's reports name: -1 if no other report names a station on
-   * its day (or it has no day), else 1 if none of them names this one, 0 if one does.
+   * For the i-th police station a person's reports name: {@link #NOT_COMPARED} if no other report
+   * names a station on its day (or it has no day), else 1 if none of them names this one, 0 if one
+   * does.
    */
-  private static int stationSeenOnItsDay(Summary p, int i) {
+  private static int otherStationOnItsDay(Summary p, int i) {
     int day = p.stationDays[i];
     if (day == Evidence.UNKNOWN) {
-      return UNSEEN;
+      return NOT_COMPARED;
     }
-    int seen = UNSEEN;
+    int other = NOT_COMPARED;
     for (int j = 0; j < p.stations.length; j++) {
       if (j != i && p.stationDays[j] == day) {
         if (p.stations[j].equals(p.stations[i])) {
           return 0;
         }
-        seen = 1;
+        other = 1;
       }
     }
-    return seen;
+    return other;
   }
 
   /** Rates that never rise with more known reports, and never fall below the floor. */
