@@ -20,8 +20,7 @@ class ClusteringTest {
 
   @Property(tries = 8)
   void shufflingTheInputGivesTheSamePersons(@ForAll @LongRange(min = 1) long seed) {
-    List<ReportFacts> reports =
-        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    List<ReportFacts> reports = generatedReports();
     Set<Set<String>> before = partition(reports);
     Collections.shuffle(reports, new Random(seed));
     assertThat(partition(reports)).isEqualTo(before);
@@ -29,8 +28,7 @@ class ClusteringTest {
 
   @Property(tries = 8)
   void personIdsDoNotDependOnOrderEither(@ForAll @LongRange(min = 1) long seed) {
-    List<ReportFacts> reports =
-        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    List<ReportFacts> reports = generatedReports();
     Map<String, String> before = assignments(reports);
     Collections.shuffle(reports, new Random(seed));
     assertThat(assignments(reports)).isEqualTo(before);
@@ -59,8 +57,7 @@ class ClusteringTest {
 
   @Test
   void aSparseReportJoinsTheNamesakeDetainedThatDay() {
-    List<ReportFacts> reports =
-        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    List<ReportFacts> reports = generatedReports();
     for (int i = 0; i < 6; i++) {
       reports.add(
           named(
@@ -93,8 +90,7 @@ class ClusteringTest {
 
   @Test
   void namesakesDetainedOnOneDayInTwoCitiesStayTwoPeople() {
-    List<ReportFacts> reports =
-        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    List<ReportFacts> reports = generatedReports();
     for (int i = 0; i < 4; i++) {
       // the same name, patronymic, birth year, day and station: only the city tells them apart
       reports.add(belyaev("M" + i, "Воронеж"));
@@ -107,8 +103,7 @@ class ClusteringTest {
 
   @Test
   void aReportWithAMisspeltSurnameAndNeitherYearNorDayStillFindsItsPerson() {
-    List<ReportFacts> reports =
-        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    List<ReportFacts> reports = generatedReports();
     for (int i = 0; i < 6; i++) {
       reports.add(named("K" + i, "Моисеев Константин Павлович", 1988, "2018-12-24", ""));
     }
@@ -120,8 +115,7 @@ class ClusteringTest {
 
   @Test
   void aPoliceStationWithoutADayTellsNamesakesApart() {
-    List<ReportFacts> reports =
-        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    List<ReportFacts> reports = generatedReports();
     for (int i = 0; i < 6; i++) {
       reports.add(named("T" + i, "Вадим Ильин", 1990, "2023-04-29", "ОВД Таганский"));
       reports.add(named("K" + i, "Вадим Ильин", 1975, "2021-11-06", "ОВД Калининский"));
@@ -134,8 +128,7 @@ class ClusteringTest {
 
   @Test
   void reportsOfASecondDetentionNamingItsOwnPoliceStationJoinThePerson() {
-    List<ReportFacts> reports =
-        new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
+    List<ReportFacts> reports = generatedReports();
     for (int i = 0; i < 8; i++) {
       reports.add(named("F" + i, "Вадим Ильин", 1990, "2023-04-29", "ОВД Таганский"));
     }
@@ -180,6 +173,14 @@ class ClusteringTest {
         java.util.Optional.of(java.time.LocalDate.parse(day)),
         station,
         "self");
+  }
+
+  /**
+   * The generated reports, in a list a test may add to: the background of other persons that gives
+   * the names their frequencies.
+   */
+  private static List<ReportFacts> generatedReports() {
+    return new ArrayList<>(DATA.stream().map(Generator.Labelled::report).toList());
   }
 
   private static Map<String, String> assignments(List<ReportFacts> reports) {
