@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code vigil link-bench}: test data for linkage with its ground truth. */
@@ -46,6 +47,16 @@ public final class LinkBenchCommand {
     @Override
     public Integer call() throws IOException {
       int total = reports == null ? persons * 10 : reports;
+      if (persons < 1) {
+        throw new ParameterException(spec.commandLine(), "--persons must be at least 1");
+      }
+      if (total < persons) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--reports must be at least --persons ("
+                + persons
+                + "): every person is reported at least once");
+      }
       List<Generator.Labelled> data = new Generator(seed).generate(persons, total);
       Files.createDirectories(out);
       List<ReportFacts> facts = data.stream().map(Generator.Labelled::report).toList();

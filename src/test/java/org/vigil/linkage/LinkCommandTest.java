@@ -110,6 +110,28 @@ class LinkCommandTest {
     assertThat(stderr.toString()).contains("expected the header report_id,name,birth_year");
   }
 
+  @Test
+  void theGeneratorNamesTheOptionThatCannotWork() {
+    StringWriter stderr = new StringWriter();
+    int exit =
+        run(
+            new StringWriter(),
+            stderr,
+            "link-bench",
+            "generate",
+            "--persons",
+            "5",
+            "--reports",
+            "3",
+            "--seed",
+            "1",
+            "--out",
+            dir.toString());
+    assertThat(exit).isEqualTo(2);
+    assertThat(stderr.toString()).contains("--reports must be at least --persons (5)");
+    assertThat(dir.resolve("reports.csv")).doesNotExist();
+  }
+
   private static int run(StringWriter stdout, StringWriter stderr, String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(new PrintWriter(stdout));
