@@ -67,10 +67,14 @@ final class GivenNames {
   }
 
   /**
-   * The known name or form one typo away from an unknown word (Кнстантин, Андюша), if there is one;
-   * short words are left alone, since there every edit lands on some other name.
+   * The known name or form one typo away from an unknown word (Кнстантин, Андюша, Гелб), if there
+   * is one; short words are left alone, since there every edit lands on some other name. Of
+   * several, the likeliest: a name of the sex the rest of the name shows (Гелб Голубев is Глеб, not
+   * Геля), with the word's first letter (typos rarely strike it: Еорка is Егорка, not Борька), one
+   * letter longer than the word (doubled letters fold away in a key, so a dropped letter is the
+   * commonest typo left: Алёа Лебедева is Алёна, not Алёша), then in alphabetical order.
    */
-  Optional<String> correct(String key) {
+  Optional<String> correct(String key, Sex sex) {
     if (key.length() < MIN_CORRECTABLE) {
       return Optional.empty();
     }
@@ -79,12 +83,17 @@ final class GivenNames {
       String deleted = key.substring(0, i) + key.substring(i + 1);
       candidates.addAll(byDeletion.getOrDefault(deleted, List.of()));
     }
-    // typos rarely strike a word's first letter: Еорка is Егорка, not Борька
     return candidates.stream()
         .filter(known -> Similarity.oneEditApart(known, key))
         .min(
-            java.util.Comparator.comparing((String known) -> known.charAt(0) != key.charAt(0))
+            java.util.Comparator.comparing((String known) -> !fitsSex(known, sex))
+                .thenComparing(known -> known.charAt(0) != key.charAt(0))
+                .thenComparing(known -> known.length() != key.length() + 1)
                 .thenComparing(known -> known));
+  }
+
+  private boolean fitsSex(String key, Sex sex) {
+    return readings(key).stream().anyMatch(r -> !r.sex().conflictsWith(sex));
   }
 
   /**
@@ -119,6 +128,17 @@ final class GivenNames {
 
   private static final int MAX_NEAR_CACHED = 200_000;
   private final Map<String, Set<String>> near = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Whether a man's full name begins with a patronymic's stem (serg: Сергей, danil: Даниил), so
+   * that the word may be made from a father's name.
+   */
+  boolean beginsAMansName(String stem) {
+    return stem.length() >= MIN_STEM
+        && fullNameKeys.stream().anyMatch(r -> r.sex() == Sex.MALE && r.key().startsWith(stem));
+  }
+
+  private static final int MIN_STEM = 3;
 
   /** The full names of a sex, or of either, that begin with an initial. */
   List<String> startingWith(String initial, Sex sex) {

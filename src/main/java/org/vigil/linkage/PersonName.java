@@ -48,6 +48,12 @@ record PersonName(
   private static final Pattern CLEAR_SURNAME = Pattern.compile("(ov|ev|in|ova|eva|ina)$");
   private static final int MIN_PATRONYMIC_LENGTH = 4;
 
+  /**
+   * Marks of GOST 7.79 System B in a Latin name: ь written `, ы written y'. (Its j for й is no
+   * mark: German spelling writes й as j too, and кс as x: Alexej Maximow.)
+   */
+  private static final Pattern GOST_MARK = Pattern.compile("`|[yY]'");
+
   /** Names repeat a great deal; parsing each distinct spelling once keeps batch runs fast. */
   private static final Cache<String, PersonName> PARSED =
       Caffeine.newBuilder().maximumSize(500_000).build();
@@ -112,8 +118,9 @@ record PersonName(
 
     static Words classify(String raw) {
       Words words = new Words();
+      boolean gost = GOST_MARK.matcher(raw).find();
       for (String word : WORD_SEPARATOR.split(PhoneticKey.joinWordParts(raw.strip()))) {
-        String key = gostX(word, PhoneticKey.of(word));
+        String key = gostX(word, PhoneticKey.of(word), gost);
         if (key.isEmpty()) {
           continue;
         }
@@ -143,16 +150,26 @@ record PersonName(
     }
 
     /**
-     * GOST 7.79 writes х as x (Mixail), the press writes кс as x (Alexey, Xenia): a Latin word with
-     * an x that is no known name read as кс, but is one read as х, is that name.
+     * GOST 7.79 writes х as x (Mixail, Xoxlov), the press writes кс as x (Alexey, Xenia). A Latin
+     * word with an x that is no known name read as кс is read as х when that makes a known name,
+     * when the name shows other marks of GOST 7.79 (Il`ya, Gy'ly'x: no other spelling writes ь as `
+     * or ы as y'), or when the x begins or ends the word: Russian surnames often begin with Х or
+     * end in -ых, -их, and hardly ever begin or end with кс.
      */
-    private static String gostX(String word, String key) {
+    private static String gostX(String word, String key, boolean gostName) {
       if (word.indexOf('x') < 0 && word.indexOf('X') < 0
           || !GivenNames.standard().readings(key).isEmpty()) {
         return key;
       }
       String asKh = PhoneticKey.of(word.replace("x", "kh").replace("X", "Kh"));
-      return GivenNames.standard().readings(asKh).isEmpty() ? key : asKh;
+      char first = Character.toLowerCase(word.charAt(0));
+      char last = Character.toLowerCase(word.charAt(word.length() - 1));
+      boolean readAsKh =
+          gostName
+              || first == 'x'
+              || last == 'x'
+              || !GivenNames.standard().readings(asKh).isEmpty();
+      return readAsKh ? asKh : key;
     }
 
     private boolean surnameWithInitials() {
@@ -169,11 +186,17 @@ record PersonName(
         return;
       }
       // a surname's own ending (Гущина, -ина) is often one typo from a patronymic suffix (-ична):
-      // a word that does not look like a surname is the likelier patronymic (Львовоа)
-      for (boolean surnameShapedToo : new boolean[] {false, true}) {
+      // a word whose stem begins a man's name is the likelier patronymic (Кошелева Ульяна
+      // Сергеева), then one that does not look like a surname (Львовоа)
+      for (int pass = 0; pass < 3; pass++) {
         for (int i = 0; i < unknown.size(); i++) {
           String stem = stemOfMisspeltPatronymic(unknown.get(i));
-          if (stem != null && (surnameShapedToo || !surnameShaped(unknown.get(i)))) {
+          if (stem != null
+              && switch (pass) {
+                case 0 -> GivenNames.standard().beginsAMansName(stem);
+                case 1 -> !surnameShaped(unknown.get(i));
+                default -> true;
+              }) {
             unknown.remove(i);
             patronymicLike.add(stem);
             return;
@@ -207,7 +230,7 @@ record PersonName(
         return;
       }
       for (int i = 0; i < unknown.size(); i++) {
-        Optional<String> corrected = GivenNames.standard().correct(unknown.get(i));
+        Optional<String> corrected = GivenNames.standard().correct(unknown.get(i), sexBesides(i));
         if (corrected.isPresent()) {
           unknown.remove(i);
           givenLike.add(corrected.get());
@@ -215,6 +238,27 @@ record PersonName(
           return;
         }
       }
+    }
+
+    /** The sex the words other than the unknown word {@code i} show: patronymic, surname form. */
+    private Sex sexBesides(int i) {
+      for (String p : patronymicLike) {
+        if (FEMALE_PATRONYMIC.matcher(p).find()) {
+          return Sex.FEMALE;
+        }
+        if (MALE_PATRONYMIC.matcher(p).find()) {
+          return Sex.MALE;
+        }
+      }
+      for (int j = 0; j < unknown.size(); j++) {
+        if (j != i && FEMALE_SURNAME.matcher(unknown.get(j)).find()) {
+          return Sex.FEMALE;
+        }
+        if (j != i && CLEAR_SURNAME.matcher(unknown.get(j)).find()) {
+          return Sex.MALE;
+        }
+      }
+      return Sex.UNKNOWN;
     }
 
     private static boolean isPatronymicShaped(String key) {
@@ -266,7 +310,9 @@ record PersonName(
     }
 
     private static boolean surnameShaped(String key) {
-      return FEMALE_SURNAME.matcher(key).find() || MALE_SURNAME.matcher(key).find();
+      return FEMALE_SURNAME.matcher(key).find()
+          || MALE_SURNAME.matcher(key).find()
+          || key.endsWith("ih"); // -ых, -их: Черных, Долгих, the same for men and women
     }
 
     String surname() {

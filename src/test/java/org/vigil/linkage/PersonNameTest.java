@@ -202,4 +202,38 @@ class PersonNameTest {
     assertThat(PersonName.parse("Alexey Eliseev").given())
         .isEqualTo(PersonName.parse("Алексей Елисеев").given());
   }
+
+  @Test
+  void gostXBeginningOrEndingASurnameOrBesideOtherGostMarksIsKh() {
+    assertThat(PersonName.parse("Nikita Xoxlov").surname())
+        .isEqualTo(PersonName.parse("Никита Хохлов").surname());
+    assertThat(PersonName.parse("Mariya Gy'ly'x").surname())
+        .isEqualTo(PersonName.parse("Мария Гылых").surname());
+    assertThat(PersonName.parse("Il`ya Zaxarov").surname())
+        .isEqualTo(PersonName.parse("Илья Захаров").surname());
+    // inside a word and with no other mark of GOST 7.79, x is the press's кс
+    assertThat(PersonName.parse("Maxim Maximov").surname())
+        .isEqualTo(PersonName.parse("Максим Максимов").surname());
+  }
+
+  @Test
+  void aMisspeltGivenNameIsCorrectedToANameOfTheSexTheSurnameShows() {
+    assertThat(PersonName.parse("Гелб Голубев").given()).containsExactly(PhoneticKey.of("Глеб"));
+    assertThat(PersonName.parse("Ниикта Жясцев").given()).containsExactly(PhoneticKey.of("Никита"));
+    assertThat(PersonName.parse("Алёа Лебедева").given()).containsExactly(PhoneticKey.of("Алёна"));
+    assertThat(PersonName.parse("Алёа Лебедева").sex()).isEqualTo(Sex.FEMALE);
+    assertThat(PersonName.parse("Араша Смирнов").given())
+        .containsExactly(PhoneticKey.of("Аркадий"));
+  }
+
+  @Test
+  void aWomansPatronymicMissingItsNIsTheWordMadeFromAMansName() {
+    // Сергеевна without its н looks like a surname; the word made from Сергей is the patronymic
+    PersonName name = PersonName.parse("Кошелева Ульяна Сергеева");
+    assertThat(name.surname()).isEqualTo(PersonName.parse("Кошелева Ульяна").surname());
+    assertThat(name.patronymicInitial()).isEqualTo("s");
+    // a surname in -ых is no patronymic, even one letter from -ович
+    assertThat(PersonName.parse("Фумовых Владимир Львоивч").surname())
+        .isEqualTo(PersonName.parse("Фумовых Владимир").surname());
+  }
 }
