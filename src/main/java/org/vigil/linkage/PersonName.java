@@ -46,6 +46,7 @@ record PersonName(
   private static final Pattern FEMALE_SURNAME = Pattern.compile("(ova|eva|ina|aA)$");
   private static final Pattern MALE_SURNAME = Pattern.compile("(ov|ev|in|i)$");
   private static final Pattern CLEAR_SURNAME = Pattern.compile("(ov|ev|in|ova|eva|ina)$");
+  private static final Pattern ONLY_SURNAME = Pattern.compile("(ov|ev|ova|eva|ski|skaA|ih)$");
   private static final int MIN_PATRONYMIC_LENGTH = 4;
 
   /**
@@ -292,13 +293,16 @@ record PersonName(
     }
 
     /**
-     * The word with a surname's ending, a clear one (-ов, -ина) before a mere -ий or -ая, which
-     * ends given names too (Vitaly, misspelt Vialy).
+     * The word with a surname's ending: one that only surnames have (-ов, -ева, -ский, -ых) before
+     * -ин and -ина, which end many women's names too (Ирина misspelt Иина, beside Белоусова), and
+     * those before a mere -ий or -ая, which ends given names too (Vitaly, misspelt Vialy).
      */
     private int indexOfSurnameShaped() {
-      for (int i = 0; i < unknown.size(); i++) {
-        if (CLEAR_SURNAME.matcher(unknown.get(i)).find()) {
-          return i;
+      for (Pattern ending : List.of(ONLY_SURNAME, CLEAR_SURNAME)) {
+        for (int i = 0; i < unknown.size(); i++) {
+          if (ending.matcher(unknown.get(i)).find()) {
+            return i;
+          }
         }
       }
       for (int i = 0; i < unknown.size(); i++) {

@@ -236,4 +236,13 @@ class PersonNameTest {
     assertThat(PersonName.parse("Фумовых Владимир Львоивч").surname())
         .isEqualTo(PersonName.parse("Фумовых Владимир").surname());
   }
+
+  @Test
+  void aSurnameOnlyEndingWinsOverAnEndingWomensNamesShare() {
+    // Ирина misspelt Иина ends in -ина like a surname; Белоусова can only be one
+    PersonName name = PersonName.parse("Иина Белоусова");
+    assertThat(name.surname()).isEqualTo(PersonName.parse("Ирина Белоусова").surname());
+    assertThat(PersonName.parse("Юоий Фуварский").surname())
+        .isEqualTo(PersonName.parse("Юрий Фуварский").surname());
+  }
 }
