@@ -44,6 +44,24 @@ final class BirthYears {
     return log2(together / (alone * aloneB));
   }
 
+  /** The (year, count) pairs with one report of the given year taken out. */
+  static int[] withoutOne(int[] counts, int year) {
+    for (int i = 0; i < counts.length; i += 2) {
+      if (counts[i] == year) {
+        if (counts[i + 1] > 1) {
+          int[] fewer = counts.clone();
+          fewer[i + 1]--;
+          return fewer;
+        }
+        int[] rest = new int[counts.length - 2];
+        System.arraycopy(counts, 0, rest, 0, i);
+        System.arraycopy(counts, i + 2, rest, i, counts.length - i - 2);
+        return rest;
+      }
+    }
+    return counts;
+  }
+
   private static int lowest(int[] counts) {
     int min = Integer.MAX_VALUE;
     for (int i = 0; i < counts.length; i += 2) {

@@ -37,11 +37,8 @@ final class Clustering {
    */
   record Result(int[] component, long reviewPairs, long comparisons, int skippedBlocks) {}
 
-  /** Larger blocks would cost quadratic time for little gain; they are reported, not compared. */
-  static final int MAX_BLOCK = 5_000;
-
-  static final int INDEX_BITS = 24;
-  static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
+  private static final int INDEX_BITS = Blocks.INDEX_BITS;
+  private static final long INDEX_MASK = Blocks.INDEX_MASK;
 
   /** Scores are kept to a hundredth, below this ceiling, in the top bits of a sort key. */
   private static final double SCORE_CEILING = 300;
@@ -75,27 +72,24 @@ final class Clustering {
   }
 
   static Result cluster(List<Evidence> reports, List<String> reportIds, Thresholds thresholds) {
-    if (reports.size() > INDEX_MASK) {
-      throw new IllegalArgumentException("at most " + INDEX_MASK + " reports in one run");
-    }
+    Blocks blocks = Blocks.of(reports);
     Frequencies frequencies = new Frequencies();
     reports.forEach(frequencies::add);
     Scorer scorer = new Scorer(frequencies);
     int[] rank = ranks(reportIds);
-    long[][] keysOf = blockingKeys(reports);
-    long[] keyed = sortedKeys(keysOf);
-    int[] blocks = blocks(keyed);
-    PairScoring scoring = new PairScoring(reports, scorer, thresholds, rank, keysOf, keyed);
-    IntStream.range(0, blocks.length / 2)
+    int[] bounds = blocks.bounds();
+    PairScoring scoring = new PairScoring(reports, scorer, thresholds, rank, blocks);
+    IntStream.range(0, bounds.length / 2)
         .parallel()
-        .forEach(b -> scoring.scoreBlock(blocks[2 * b], blocks[2 * b + 1]));
+        .forEach(b -> scoring.scoreBlock(bounds[2 * b], bounds[2 * b + 1]));
     Persons persons = new Persons(reports, scorer, thresholds.resemblance());
     scoring.grey.add(joinStrongestFirst(sortedUnique(scoring.strong), rank, persons));
     long[] greyPairs = sortedUnique(scoring.grey);
     for (int round = 0; round < Fragments.ROUNDS; round++) {
-      Fragments.attach(reports, scorer, rank, keysOf, keyed, persons);
+      Fragments.attach(reports, scorer, rank, blocks, persons);
     }
-    int[] component = persons.components();
+    int[] component =
+        Fragments.moveMisplacedReports(reports, scorer, rank, blocks, persons.components());
     return new Result(
         component,
         countReviewPairs(greyPairs, component),
@@ -133,38 +127,31 @@ final class Clustering {
     private final Scorer scorer;
     private final Thresholds thresholds;
     private final int[] rank;
-    private final long[][] keysOf;
-    private final long[] keyed;
+    private final Blocks blocks;
 
     PairScoring(
-        List<Evidence> reports,
-        Scorer scorer,
-        Thresholds thresholds,
-        int[] rank,
-        long[][] keysOf,
-        long[] keyed) {
+        List<Evidence> reports, Scorer scorer, Thresholds thresholds, int[] rank, Blocks blocks) {
       this.reports = reports;
       this.scorer = scorer;
       this.thresholds = thresholds;
       this.rank = rank;
-      this.keysOf = keysOf;
-      this.keyed = keyed;
+      this.blocks = blocks;
     }
 
     void scoreBlock(int from, int to) {
-      if (to - from > MAX_BLOCK) {
+      if (to - from > Blocks.MAX_BLOCK) {
         skipped.increment();
         return;
       }
       LongList strongPairs = new LongList();
       LongList greyPairs = new LongList();
-      long block = keyed[from] >>> INDEX_BITS;
+      long block = blocks.block(from);
       long scored = 0;
       for (int x = from; x < to; x++) {
-        int a = (int) (keyed[x] & INDEX_MASK);
+        int a = blocks.report(x);
         for (int y = x + 1; y < to; y++) {
-          int c = (int) (keyed[y] & INDEX_MASK);
-          if (!sharedEarlier(keysOf[a], keysOf[c], block)) {
+          int c = blocks.report(y);
+          if (!blocks.sharedEarlier(a, c, block)) {
             scored++;
             double score = scorer.score(reports.get(a), reports.get(c));
             if (score >= thresholds.merge()) {
@@ -182,7 +169,7 @@ final class Clustering {
   }
 
   /** Each report's position among the report ids in sorted order. */
-  private static int[] ranks(List<String> reportIds) {
+  static int[] ranks(List<String> reportIds) {
     Integer[] order = new Integer[reportIds.size()];
     Arrays.setAll(order, i -> i);
     Arrays.parallelSort(order, Comparator.comparing(reportIds::get));
@@ -217,69 +204,6 @@ final class Clustering {
     return Arrays.copyOf(all, unique);
   }
 
-  /**
-   * Whether two reports share a block that sorts before this one, where their pair is scored
-   * instead: each pair is scored once, however many keys it shares.
-   */
-  private static boolean sharedEarlier(long[] keysA, long[] keysB, long block) {
-    for (long ka : keysA) {
-      long hash = ka >>> INDEX_BITS;
-      if (hash < block) {
-        for (long kb : keysB) {
-          if (kb >>> INDEX_BITS == hash) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Per report, (40-bit key hash, 24-bit report index) for each of its blocking keys. */
-  private static long[][] blockingKeys(List<Evidence> reports) {
-    long[][] perReport = new long[reports.size()][];
-    IntStream.range(0, reports.size())
-        .parallel()
-        .forEach(
-            i -> {
-              List<String> keys = Blocking.keys(reports.get(i));
-              long[] packed = new long[keys.size()];
-              for (int k = 0; k < packed.length; k++) {
-                packed[k] = (hash(keys.get(k)) << INDEX_BITS) | i;
-              }
-              perReport[i] = packed;
-            });
-    return perReport;
-  }
-
-  /** All reports' keys in one array, sorted so that each block is one run. */
-  private static long[] sortedKeys(long[][] perReport) {
-    long[] all = new long[Arrays.stream(perReport).mapToInt(a -> a.length).sum()];
-    int at = 0;
-    for (long[] packed : perReport) {
-      System.arraycopy(packed, 0, all, at, packed.length);
-      at += packed.length;
-    }
-    Arrays.parallelSort(all);
-    return all;
-  }
-
-  /** Each block of two or more reports as a (from, to) pair of offsets, flattened. */
-  private static int[] blocks(long[] keyed) {
-    IntList bounds = new IntList();
-    int from = 0;
-    for (int i = 1; i <= keyed.length; i++) {
-      if (i == keyed.length || keyed[i] >>> INDEX_BITS != keyed[from] >>> INDEX_BITS) {
-        if (i - from >= 2) {
-          bounds.add(from);
-          bounds.add(i);
-        }
-        from = i;
-      }
-    }
-    return bounds.toArray();
-  }
-
   private static long countReviewPairs(long[] grey, int[] component) {
     long count = 0;
     for (long pair : grey) {
@@ -288,15 +212,5 @@ final class Clustering {
       }
     }
     return count;
-  }
-
-  /** 64-bit FNV-1a, of which the top 40 bits name a block. */
-  private static long hash(String key) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < key.length(); i++) {
-      h ^= key.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h >>> INDEX_BITS;
   }
 }

@@ -80,7 +80,7 @@ public final class LinkCommand implements Callable<Integer> {
       if (result.skippedBlocks() > 0) {
         stderr.printf(
             "%d blocks larger than %d reports were not compared%n",
-            result.skippedBlocks(), Clustering.MAX_BLOCK);
+            result.skippedBlocks(), Blocks.MAX_BLOCK);
       }
     }
     List<String> reportIds = reports.stream().map(ReportFacts::reportId).toList();
