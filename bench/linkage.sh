@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures linkage: builds Vigil, generates 100,000 persons with 1,000,000 reports, links them with
-# the exact-name baseline and with Vigil's linker in the same run, and prints pairwise and B-cubed
-# F1, wall time and peak heap for both; then runs the JMH benchmark of linking one report against
-# 1,000,000 known persons (median and p99). SKIP_JMH=1 leaves the JMH part out.
+# the exact-name baseline and with Vigil's linker in the same run (each through ./vigil link, as a
+# user runs it), and prints pairwise and B-cubed F1, wall time and peak heap for both; then runs
+# the JMH benchmark of linking one report against 1,000,000 known persons (median and p99).
+# SKIP_JMH=1 leaves the JMH part out.
 # Usage: bench/linkage.sh [persons] [reports] [seed]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,7 +33,7 @@ run() { # name, extra args...
   local name="$1"; shift
   echo "== $name"
   /usr/bin/time -f "$name: wall %e s, max RSS %M KB" \
-    "$java" ${VIGIL_JAVA_OPTS:-} -jar target/vigil.jar link --in "$out/reports.csv" \
+    ./vigil link --in "$out/reports.csv" \
     --out "$out/clusters-$name.csv" --truth "$out/truth.csv" "$@" 2>&1 | tee "$out/$name.txt"
 }
 run baseline --baseline
