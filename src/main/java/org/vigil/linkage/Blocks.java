@@ -28,10 +28,29 @@ final class Blocks {
   /** Per report and key, the run of its block in {@link #keyed}: (from << 32) | to. */
   private final long[][] runOf;
 
+  /** Each block of two or more reports as a (from, to) pair of offsets, flattened. */
+  private final int[] bounds;
+
   private Blocks(long[][] keysOf, long[] keyed) {
     this.keysOf = keysOf;
     this.keyed = keyed;
-    this.runOf = runs(keysOf, keyed);
+    this.runOf = new long[keysOf.length][];
+    for (int i = 0; i < keysOf.length; i++) {
+      runOf[i] = new long[keysOf[i].length];
+    }
+    IntList shared = new IntList();
+    int from = 0;
+    for (int x = 1; x <= keyed.length; x++) {
+      if (x == keyed.length || block(x) != block(from)) {
+        if (x - from >= 2) {
+          shared.add(from);
+          shared.add(x);
+        }
+        recordRun(from, x);
+        from = x;
+      }
+    }
+    this.bounds = shared.toArray();
   }
 
   static Blocks of(List<Evidence> reports) {
@@ -61,18 +80,7 @@ final class Blocks {
 
   /** Each block of two or more reports as a (from, to) pair of offsets, flattened. */
   int[] bounds() {
-    IntList bounds = new IntList();
-    int from = 0;
-    for (int i = 1; i <= keyed.length; i++) {
-      if (i == keyed.length || block(i) != block(from)) {
-        if (i - from >= 2) {
-          bounds.add(from);
-          bounds.add(i);
-        }
-        from = i;
-      }
-    }
-    return bounds.toArray();
+    return bounds;
   }
 
   /** The block (its key's hash) of the entry at this offset. */
@@ -119,29 +127,17 @@ final class Blocks {
     return false;
   }
 
-  /** For each key of each report, the run of its block, or {@link #TOO_LARGE}. */
-  private static long[][] runs(long[][] keysOf, long[] keyed) {
-    long[][] runs = new long[keysOf.length][];
-    for (int i = 0; i < keysOf.length; i++) {
-      runs[i] = new long[keysOf[i].length];
-    }
-    int from = 0;
-    for (int x = 1; x <= keyed.length; x++) {
-      if (x == keyed.length || keyed[x] >>> INDEX_BITS != keyed[from] >>> INDEX_BITS) {
-        long run = x - from > MAX_BLOCK ? TOO_LARGE : ((long) from << 32) | x;
-        for (int y = from; y < x; y++) {
-          int report = (int) (keyed[y] & INDEX_MASK);
-          long[] keys = keysOf[report];
-          for (int k = 0; k < keys.length; k++) {
-            if (keys[k] == keyed[y]) {
-              runs[report][k] = run;
-            }
-          }
+  /** Tells each report in the block at [from, to) where it lies, or that it is too large. */
+  private void recordRun(int from, int to) {
+    long run = to - from > MAX_BLOCK ? TOO_LARGE : ((long) from << 32) | to;
+    for (int y = from; y < to; y++) {
+      long[] keys = keysOf[report(y)];
+      for (int k = 0; k < keys.length; k++) {
+        if (keys[k] == keyed[y]) {
+          runOf[report(y)][k] = run;
         }
-        from = x;
       }
     }
-    return runs;
   }
 
   /** 64-bit FNV-1a, of which the top 40 bits name a block. */

@@ -115,7 +115,6 @@ final class Fragments {
     this.component = component;
     this.rank = rank;
     this.profiles = profiles();
-    fileNames();
     long persons = Arrays.stream(profiles).filter(p -> p != null).count();
     this.bar = log2(Math.max(2, persons)) + offset;
     estimateNewValueRates();
@@ -125,6 +124,7 @@ final class Fragments {
   static void attach(
       List<Evidence> reports, Scorer scorer, int[] rank, Blocks blocks, Persons persons) {
     Fragments f = new Fragments(reports, scorer, persons.components(), rank, OWN_PERSON_PRIOR);
+    f.fileNames();
     int[] fragments =
         IntStream.range(0, reports.size())
             .filter(
@@ -186,17 +186,12 @@ final class Fragments {
     }
     report.facts = new Profile(reports.get(r));
     int[] others = byRank(candidates(new int[] {r}, root, 2, report, blocks, false));
-    int best = -1;
-    double bestScore = own;
     double[] scores = new double[others.length];
     for (int i = 0; i < others.length; i++) {
       scores[i] = score(report, profiles[others[i]]);
-      if (scores[i] > bestScore) {
-        bestScore = scores[i];
-        best = i;
-      }
     }
-    return best >= 0 && 1 > alternatives(scores, best, own) ? others[best] : root;
+    int best = mostProbable(scores, own);
+    return best >= 0 ? others[best] : root;
   }
 
   /**
@@ -265,15 +260,29 @@ final class Fragments {
     return p;
   }
 
-  /** The odds of all but the best (own person included) against the best, summed in rank order. */
-  private static double alternatives(double[] scores, int best, double own) {
-    double sum = Math.pow(2, own - scores[best]);
+  /**
+   * The index of the candidate more probable than all the others and the alternative together, or
+   * -1; scores and the alternative's are log2 odds, summed in the candidates' order.
+   */
+  private static int mostProbable(double[] scores, double alternative) {
+    int best = -1;
+    double bestScore = alternative;
     for (int i = 0; i < scores.length; i++) {
-      if (i != best) {
-        sum += Math.pow(2, scores[i] - scores[best]);
+      if (scores[i] > bestScore) {
+        bestScore = scores[i];
+        best = i;
       }
     }
-    return sum;
+    if (best < 0) {
+      return -1;
+    }
+    double others = Math.pow(2, alternative - bestScore);
+    for (int i = 0; i < scores.length; i++) {
+      if (i != best) {
+        others += Math.pow(2, scores[i] - bestScore);
+      }
+    }
+    return others < 1 ? best : -1;
   }
 
   private static int[] without(int[] members, int left) {
@@ -317,34 +326,14 @@ final class Fragments {
   /** The person (its root) this fragment joins, or -1. */
   private int bestPerson(int root, Blocks blocks) {
     Summary f = profiles[root];
-    int[] distinct = candidates(members(root), root, f.size + 1, f, blocks, true);
-    if (distinct.length == 0) {
-      return -1;
+    int[] persons = byRank(candidates(members(root), root, f.size + 1, f, blocks, true));
+    double[] scores = new double[persons.length];
+    for (int i = 0; i < persons.length; i++) {
+      scores[i] = score(f, profiles[persons[i]]) - bar;
     }
-    // sum in a fixed order, so that the decision does not depend on the input's order
-    Integer[] byRank = new Integer[distinct.length];
-    Arrays.setAll(byRank, i -> distinct[i]);
-    Arrays.sort(byRank, (x, y) -> Integer.compare(minRank(x), minRank(y)));
-    int best = -1;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    double[] scores = new double[byRank.length];
-    for (int i = 0; i < byRank.length; i++) {
-      scores[i] = score(f, profiles[byRank[i]]) - bar;
-      if (scores[i] > bestScore) {
-        bestScore = scores[i];
-        best = i;
-      }
-    }
-    if (best < 0 || bestScore <= 0) {
-      return -1;
-    }
-    double others = 1;
-    for (int i = 0; i < scores.length; i++) {
-      if (i != best) {
-        others += Math.pow(2, scores[i]);
-      }
-    }
-    return bestScore > log2(others) ? byRank[best] : -1;
+    // the alternative: a person of its own, which the bar stands for
+    int best = mostProbable(scores, 0);
+    return best >= 0 ? persons[best] : -1;
   }
 
   /**
