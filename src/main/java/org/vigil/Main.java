@@ -1,5 +1,6 @@
 package org.vigil;
 
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vigil.linkage.LinkBenchCommand;
@@ -33,13 +34,26 @@ import picocli.CommandLine.Option;
     })
 public final class Main {
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The command line, with one way of reporting what a command could not do: a missing file by its
+   * path and "no such file" (its exception's message is the bare path), anything else by its
+   * message.
+   */
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("vigil: " + (e.getMessage() != null ? e.getMessage() : e));
+          String reason =
+              e instanceof NoSuchFileException
+                  ? e.getMessage() + ": no such file"
+                  : e.getMessage() != null ? e.getMessage() : e.toString();
+          cmd.getErr().println("vigil: " + reason);
           return e instanceof IllegalArgumentException ? 2 : 1;
         });
-    System.exit(cli.execute(args));
+    return cli;
   }
 
   static String version() {

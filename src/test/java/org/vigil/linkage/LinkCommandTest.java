@@ -97,15 +97,7 @@ class LinkCommandTest {
     Path in = dir.resolve("reports.csv");
     Files.writeString(in, "id,name\n1,Иван\n");
     StringWriter stderr = new StringWriter();
-    int exit =
-        run(
-            new StringWriter(),
-            stderr,
-            "link",
-            "--in",
-            in.toString(),
-            "--out",
-            dir.resolve("o.csv").toString());
+    int exit = link(stderr, in, dir.resolve("o.csv"));
     assertThat(exit).isEqualTo(2);
     assertThat(stderr.toString()).contains("expected the header report_id,name,birth_year");
   }
@@ -132,8 +124,23 @@ class LinkCommandTest {
     assertThat(dir.resolve("reports.csv")).doesNotExist();
   }
 
+  @Test
+  void aMissingInputFileIsNamedAsMissing() {
+    StringWriter stderr = new StringWriter();
+    Path missing = dir.resolve("reports.csv");
+    int exit = link(stderr, missing, dir.resolve("clusters.csv"));
+    assertThat(exit).isEqualTo(1);
+    assertThat(stderr.toString()).contains(missing + ": no such file");
+    assertThat(dir.resolve("clusters.csv")).doesNotExist();
+  }
+
+  /** Runs {@code vigil link} on a file that should be refused, collecting what it says. */
+  private static int link(StringWriter stderr, Path in, Path out) {
+    return run(new StringWriter(), stderr, "link", "--in", in.toString(), "--out", out.toString());
+  }
+
   private static int run(StringWriter stdout, StringWriter stderr, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = Main.commandLine();
     cli.setOut(new PrintWriter(stdout));
     cli.setErr(new PrintWriter(stderr));
     return cli.execute(args);
