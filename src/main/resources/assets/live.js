@@ -12,7 +12,7 @@
   }
 
   function showTotals(total) {
-    ["people", "confirmed", "unconfirmed", "cities"].forEach(function (name) {
+    ["confirmed", "unconfirmed", "cities"].forEach(function (name) {
       document.querySelectorAll('[data-count="' + name + '"]').forEach(function (el) {
         setText(el, numbers.format(total[name]));
       });
@@ -39,16 +39,13 @@
         row.setAttribute("data-city", city.key);
         var th = document.createElement("th");
         th.scope = "row";
-        th.textContent = city.label;
+        th.textContent = lang === "en" ? city.label_en : city.label;
         row.appendChild(th);
-        for (var i = 0; i < 3; i++) {
-          var td = row.insertCell();
-          td.className = "num";
-        }
+        row.insertCell().className = "num";
+        row.insertCell().className = "num apart";
       }
-      cell(row, 1, city.people);
-      cell(row, 2, city.confirmed);
-      cell(row, 3, city.unconfirmed);
+      cell(row, 1, city.confirmed);
+      cell(row, 2, city.unconfirmed);
     });
     var sorted = table.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]');
     if (sorted) sortBy(table, sorted, sorted.getAttribute("aria-sort"));
@@ -65,7 +62,7 @@
     var people = new Array(span).fill(0);
     hours.forEach(function (h) {
       var i = (Date.parse(h.key) - start) / 3600000;
-      if (i >= 0 && i < span) people[i] += h.people;
+      if (i >= 0 && i < span) people[i] += h.confirmed;
     });
     var max = Math.max.apply(null, people.concat([1]));
     var slot = width / span;
@@ -93,6 +90,20 @@
         ticks.appendChild(text);
       }
     }
+  }
+
+  // When the figures were counted, in Moscow time as the page names it (Moscow keeps UTC+3).
+  function showCountedAt(countedAt) {
+    var time = document.getElementById("counted-at");
+    if (!time) return;
+    time.setAttribute("datetime", countedAt);
+    var moscow = new Date(Date.parse(countedAt) + MOSCOW).toISOString();
+    setText(time, moscow.substring(0, 10) + " " + moscow.substring(11, 16));
+  }
+
+  function removeUpdate(id) {
+    var item = document.querySelector('#updates [data-id="' + id + '"]');
+    if (item) item.remove();
   }
 
   function showUpdate(update) {
@@ -155,6 +166,9 @@
     source.addEventListener("update", function (event) {
       showUpdate(JSON.parse(event.data));
     });
+    source.addEventListener("unpublish", function (event) {
+      removeUpdate(JSON.parse(event.data).id);
+    });
   }
   // A page left for another closes its stream: over HTTP/1.1 a browser opens at most six
   // connections to a site, and streams kept by pages in the back-forward cache would use them up.
@@ -172,7 +186,7 @@
     setText(document.getElementById("summary"), data.summary[lang]);
     showCities(data.cities);
     showHours(data.hours);
-    body.setAttribute("data-counted-at", data.counted_at);
+    showCountedAt(data.counted_at);
   }
 
   // Opened once the page has loaded, so that a stream that never ends never holds the page

@@ -92,12 +92,21 @@ public final class Main {
             "Anonymous reports accepted per client address per minute (default: ${DEFAULT-VALUE}).")
     int publicPerMinute;
 
+    @Option(
+        names = "--group-name",
+        paramLabel = "NAME",
+        defaultValue = "${env:VIGIL_GROUP_NAME:-" + Vigil.DEFAULT_GROUP_NAME + "}",
+        description =
+            "The group's name: the byline of live updates whose editor set no display name"
+                + " (default: ${DEFAULT-VALUE}).")
+    String groupName;
+
     @Override
     public Integer call() throws InterruptedException {
       var settings =
           new Vigil.Settings(
-              storage.databaseUrl(), storage.keysetPath(), host, port, publicPerMinute);
-      Vigil vigil = Vigil.open(settings.databaseUrl(), settings.keyset());
+              storage.databaseUrl(), storage.keysetPath(), host, port, publicPerMinute, groupName);
+      Vigil vigil = Vigil.open(settings);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(
@@ -143,6 +152,14 @@ public final class Main {
           description = "One of: operator, coordinator, lawyer, editor, admin.")
       String role;
 
+      @Option(
+          names = "--display-name",
+          paramLabel = "NAME",
+          description =
+              "The name the user's public work (live updates) appears under; without one, the"
+                  + " group's name. The account name is never published.")
+      String displayName;
+
       @Override
       public Integer call() {
         Role parsed =
@@ -154,7 +171,7 @@ public final class Main {
                                 + role
                                 + "')"));
         try (Vigil vigil = storage.open()) {
-          Principal user = vigil.accounts().addUser(name, parsed);
+          Principal user = vigil.accounts().addUser(name, parsed, displayName);
           System.out.println("Added " + user.role().code() + " " + user.name());
         }
         return 0;

@@ -8,6 +8,7 @@ import org.vigil.campaign.CampaignRoutes;
 import org.vigil.campaign.Campaigns;
 import org.vigil.cases.CaseRoutes;
 import org.vigil.cases.Cases;
+import org.vigil.cases.Corrections;
 import org.vigil.http.Api;
 import org.vigil.http.WebServer;
 import org.vigil.intake.Intake;
@@ -18,6 +19,7 @@ import org.vigil.media.MediaRoutes;
 import org.vigil.media.Photos;
 import org.vigil.opendata.ExportRoutes;
 import org.vigil.opendata.OpenData;
+import org.vigil.place.Gazetteer;
 import org.vigil.publish.LiveUpdates;
 import org.vigil.publish.PublishRoutes;
 import org.vigil.security.Accounts;
@@ -35,15 +37,28 @@ import org.vigil.tally.TallyRoutes;
 
 /** One running Vigil: its database, its keys, its capabilities and, when serving, its HTTP API. */
 public final class Vigil implements AutoCloseable {
-  /** Where Vigil keeps its data and how it listens. */
+  /** The byline of public work whose author set no display name, unless a group names itself. */
+  public static final String DEFAULT_GROUP_NAME = "Vigil";
+
+  /**
+   * Where Vigil keeps its data, how it listens, and the group's name, under which its editors'
+   * updates appear when they set no display name of their own.
+   */
   public record Settings(
-      String databaseUrl, Path keyset, String host, int port, int publicPerMinute) {}
+      String databaseUrl,
+      Path keyset,
+      String host,
+      int port,
+      int publicPerMinute,
+      String groupName) {}
 
   private final Database database;
   private final Accounts accounts;
   private final Campaigns campaigns;
   private final PoliceStations stations;
+  private final Gazetteer gazetteer;
   private final Cases cases;
+  private final Corrections corrections;
   private final Linkage linkage;
   private final Photos photos;
   private final LiveUpdates updates;
@@ -53,29 +68,41 @@ public final class Vigil implements AutoCloseable {
   private LiveStream live;
   private WebServer server;
 
-  private Vigil(Database database, Vault vault) {
+  private Vigil(Database database, Vault vault, String groupName) {
     this.database = database;
     this.accounts = new Accounts(database.jdbi());
     this.campaigns = new Campaigns(database.jdbi());
     this.stations = new PoliceStations(database.jdbi());
+    this.gazetteer = Gazetteer.russia();
     this.cases = new Cases(database.jdbi(), vault);
+    this.corrections = new Corrections(database.jdbi(), vault, cases, campaigns);
     this.linkage = new Linkage(database.jdbi(), vault, cases);
-    this.photos = new Photos(database.jdbi());
-    this.updates = new LiveUpdates(database.jdbi());
-    this.intake = new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations);
+    this.photos = new Photos(database.jdbi(), vault);
+    this.updates = new LiveUpdates(database.jdbi(), vault, groupName);
+    this.intake =
+        new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations, gazetteer);
     this.tallies = new Tallies(database.jdbi());
-    this.publicTallies = new PublicTallies(database.jdbi(), campaigns);
+    this.publicTallies = new PublicTallies(database.jdbi(), campaigns, gazetteer);
   }
 
   /** Opens the database and the keyset without listening: for CLI commands. */
   public static Vigil open(String databaseUrl, Path keyset) {
+    return open(databaseUrl, keyset, DEFAULT_GROUP_NAME);
+  }
+
+  /** Opens the database and the keyset of a server, before it listens. */
+  public static Vigil open(Settings settings) {
+    return open(settings.databaseUrl(), settings.keyset(), settings.groupName());
+  }
+
+  private static Vigil open(String databaseUrl, Path keyset, String groupName) {
     Vault vault = Vault.openOrCreate(keyset);
-    return new Vigil(Database.open(databaseUrl), vault);
+    return new Vigil(Database.open(databaseUrl), vault, groupName);
   }
 
   /** Opens everything and starts the HTTP server. */
   public static Vigil serve(Settings settings) {
-    Vigil vigil = open(settings.databaseUrl(), settings.keyset());
+    Vigil vigil = open(settings);
     try {
       vigil.listen(settings);
       return vigil;
@@ -104,8 +131,8 @@ public final class Vigil implements AutoCloseable {
               new SiteRoutes.Sources(publicTallies, campaigns, cases, photos, updates, stations),
               live);
           api.get("/api/health", ctx -> ctx.json(health()));
-          IntakeRoutes.register(api, intake, publicLimit);
-          CaseRoutes.register(api, cases);
+          IntakeRoutes.register(api, intake, corrections, publicLimit);
+          CaseRoutes.register(api, cases, corrections, campaigns, gazetteer);
           CampaignRoutes.register(api, campaigns);
           StationRoutes.register(api, stations);
           LinkageRoutes.register(api, linkage);
@@ -154,6 +181,10 @@ public final class Vigil implements AutoCloseable {
 
   public Intake intake() {
     return intake;
+  }
+
+  public Cases cases() {
+    return cases;
   }
 
   /** Stops listening, writes every report already accepted, then closes the database. */

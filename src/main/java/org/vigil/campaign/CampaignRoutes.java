@@ -25,6 +25,7 @@ public final class CampaignRoutes {
     CampaignRoutes routes = new CampaignRoutes(campaigns);
     api.post("/api/campaigns", routes::createCampaign, COORDINATOR, ADMIN);
     api.get("/api/campaigns", ctx -> ctx.json(Map.of("items", campaigns.campaigns())));
+    api.post("/api/campaigns/current", routes::markCurrent, ADMIN);
     api.get("/api/campaigns/{id}", ctx -> ctx.json(routes.campaign(ctx.pathParam("id"))));
     api.patch("/api/campaigns/{id}", routes::updateCampaign, COORDINATOR, ADMIN);
     api.post("/api/events", routes::createEvent, COORDINATOR, ADMIN);
@@ -52,6 +53,22 @@ public final class CampaignRoutes {
             current.title(), current.startsOn(), current.endsOn(), current.description());
     campaigns.update(current.id(), campaignInput(MergePatch.apply(before, JsonBody.object(ctx))));
     ctx.json(campaign(current.id()));
+  }
+
+  /**
+   * {@code {"campaign": ID}} marks that campaign current; {@code {"campaign": null}} unmarks, and
+   * the latest campaign to have started is current again.
+   */
+  private void markCurrent(Context ctx) {
+    ObjectNode body = JsonBody.object(ctx);
+    Fields f = Fields.of(body);
+    String id = f.text("campaign", 64, false);
+    if (!body.has("campaign")) f.reject("campaign", "is required: a campaign id, or null");
+    if (id != null && campaigns.campaign(id).isEmpty())
+      f.reject("campaign", "no campaign with this id");
+    f.done();
+    campaigns.markCurrent(id);
+    ctx.json(campaigns.current().map(c -> (Object) c).orElse(Map.of()));
   }
 
   private Campaign campaign(String id) {

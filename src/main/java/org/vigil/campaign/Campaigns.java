@@ -1,7 +1,9 @@
 package org.vigil.campaign;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,16 +65,41 @@ public final class Campaigns {
   }
 
   /**
-   * The campaign the public pages show: the latest to have started, or, before any has, the first
-   * to come.
+   * The campaign the public pages show: the one an admin marked current, else the latest to have
+   * started, or, before any has, the first to come.
    */
   public Optional<Campaign> current() {
     List<Campaign> all = campaigns();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     return all.stream()
-        .filter(c -> !c.startsOn().isAfter(today))
-        .findFirst()
+        .filter(c -> c.markedCurrentAt() != null)
+        .max(Comparator.comparing(Campaign::markedCurrentAt))
+        .or(() -> all.stream().filter(c -> !c.startsOn().isAfter(today)).findFirst())
         .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.getLast()));
+  }
+
+  /**
+   * The campaign something that names none belongs to: the latest-starting campaign whose dates
+   * contain the day it happened (in its own offset, as protests are dated locally), else the
+   * current one.
+   */
+  public Optional<Campaign> campaignFor(OffsetDateTime happened) {
+    LocalDate day = happened.toLocalDate();
+    return campaigns().stream().filter(c -> c.contains(day)).findFirst().or(this::current);
+  }
+
+  /** Marks a campaign current (null: none is marked, the latest to have started is current). */
+  void markCurrent(String id) {
+    jdbi.useTransaction(
+        h -> {
+          h.execute("UPDATE campaigns SET marked_current_at = NULL");
+          if (id != null) {
+            h.execute(
+                "UPDATE campaigns SET marked_current_at = ? WHERE id = ?",
+                System.currentTimeMillis(),
+                id);
+          }
+        });
   }
 
   List<Campaign> campaigns() {
@@ -171,11 +198,8 @@ public final class Campaigns {
                 .list());
   }
 
-  /**
-   * The event of a campaign held in a city on a date, so that a report naming only its campaign and
-   * city still lands on the right event.
-   */
-  public Optional<String> findEvent(String campaignId, String city, LocalDate heldOn) {
+  /** A campaign's events held on a date. */
+  public List<Event> eventsOn(String campaignId, LocalDate heldOn) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -183,9 +207,7 @@ public final class Campaigns {
                 .bind("campaign", campaignId)
                 .bind("heldOn", heldOn)
                 .mapTo(Event.class)
-                .filter(e -> sameCity(e.city(), city))
-                .findFirst()
-                .map(Event::id));
+                .list());
   }
 
   // Compared in Java: SQLite's lower() folds only ASCII, and city names are mostly Cyrillic.

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,15 +29,22 @@ import org.vigil.storage.Rows;
 public final class Cases {
   private static final String DETENTION_COLUMNS =
       """
-      SELECT d.*, p.name_enc, p.birth_year_enc, p.contact_enc, p.consent, p.public_figure
+      SELECT d.*, p.name_enc, p.birth_year_enc, p.contact_enc, p.public_figure
       FROM detentions d JOIN persons p ON p.id = d.person_id
       """;
   private final Jdbi jdbi;
   private final Vault vault;
+  private final Consents consents;
 
   public Cases(Jdbi jdbi, Vault vault) {
     this.jdbi = jdbi;
     this.vault = vault;
+    this.consents = new Consents(jdbi, vault);
+  }
+
+  /** Consent to publication: verified statements and what reports said. */
+  public Consents consents() {
+    return consents;
   }
 
   /** A new case with its personal data already encrypted, ready for {@link #open}. */
@@ -90,10 +98,10 @@ public final class Cases {
             new Batch(
                 h,
                 """
-                INSERT INTO detentions (id, person_id, event_id, report_id, detained_at, place,
-                  police_station, police_station_id, force_used, minor, journalist, status,
-                  confirmed_at, confirmed_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                INSERT INTO detentions (id, person_id, campaign_id, event_id, report_id, detained_at,
+                  place_id, place, police_station, police_station_id, force_used, minor,
+                  journalist, status, confirmed_at, confirmed_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
         var statuses =
             new Batch(
                 h,
@@ -110,9 +118,11 @@ public final class Cases {
         detentions.add(
             c.detentionId(),
             opening.personId(),
+            d.campaignId(),
             d.eventId(),
             d.reportId(),
             d.detainedAt(),
+            d.placeId(),
             d.place(),
             d.policeStation(),
             d.policeStationId(),
@@ -157,8 +167,10 @@ public final class Cases {
   }
 
   /**
-   * An event's detainees as the public may see them. Only the names of persons who consented are
-   * decrypted; the rest are counted and never read.
+   * An event's detainees as the public may see them: distinct people, confirmed and unconfirmed
+   * apart, the police stations the confirmed ones were taken to, and the names of confirmed
+   * detainees whose consent a coordinator verified, as far as it goes. Nobody else's name is even
+   * decrypted. Rejected and merged detentions count nowhere.
    */
   public PublicDetainees publicDetainees(String eventId) {
     return jdbi.withHandle(
@@ -169,7 +181,7 @@ public final class Cases {
                       """
                       SELECT d.person_id, d.confirmed_at IS NOT NULL, d.police_station_id, ps.name
                       FROM detentions d LEFT JOIN police_stations ps ON ps.id = d.police_station_id
-                      WHERE d.event_id = :event""")
+                      WHERE d.event_id = :event AND d.rejected_at IS NULL AND d.merged_into IS NULL""")
                   .bind("event", eventId)
                   .map(
                       (rs, ctx) ->
@@ -177,11 +189,11 @@ public final class Cases {
                               rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
                   .list();
           Map<String, Boolean> people = new HashMap<>();
+          rows.forEach(row -> people.merge(row.personId(), row.confirmed(), Boolean::logicalOr));
           Map<String, Set<String>> atStation = new TreeMap<>();
           Map<String, String> stationNames = new HashMap<>();
           for (Row row : rows) {
-            people.merge(row.personId(), row.confirmed(), Boolean::logicalOr);
-            if (row.stationId() != null) {
+            if (row.stationId() != null && row.confirmed()) {
               atStation.computeIfAbsent(row.stationId(), k -> new HashSet<>()).add(row.personId());
               stationNames.put(row.stationId(), row.station());
             }
@@ -210,22 +222,33 @@ public final class Cases {
                   .toList();
           long confirmed = people.values().stream().filter(c -> c).count();
           return new PublicDetainees(
-              people.size(), confirmed, stations, consentedNames(h, eventId));
+              confirmed, people.size() - confirmed, stations, publishedNames(h, eventId));
         });
   }
 
-  private List<String> consentedNames(Handle h, String eventId) {
+  /** The names of an event's confirmed detainees as far as their verified consent lets them out. */
+  private List<String> publishedNames(Handle h, String eventId) {
+    List<String> candidates =
+        h.createQuery(
+                """
+                SELECT DISTINCT d.person_id FROM detentions d
+                JOIN consent_statements s ON s.person_id = d.person_id AND s.consent <> 'NONE'
+                WHERE d.event_id = :event AND d.confirmed_at IS NOT NULL
+                  AND d.rejected_at IS NULL AND d.merged_into IS NULL""")
+            .bind("event", eventId)
+            .mapTo(String.class)
+            .list();
+    Map<String, Consent> published = consents.published(h, candidates);
+    List<String> shown = candidates.stream().filter(p -> published.get(p) != Consent.NONE).toList();
+    if (shown.isEmpty()) return List.of();
     return h
-        .createQuery(
-            """
-            SELECT DISTINCT p.id, p.name_enc, p.consent FROM persons p
-            JOIN detentions d ON d.person_id = p.id
-            WHERE d.event_id = :event AND p.consent <> 'NONE'""")
-        .bind("event", eventId)
+        .createQuery("SELECT id, name_enc FROM persons WHERE id IN (<ids>)")
+        .bindList("ids", shown)
         .map(
             (rs, ctx) -> {
-              String name = vault.open(rs.getBytes(2), "persons.name/" + rs.getString(1));
-              return Consent.valueOf(rs.getString(3)) == Consent.FULL ? name : initials(name);
+              String id = rs.getString(1);
+              String name = vault.open(rs.getBytes(2), "persons.name/" + id);
+              return published.get(id) == Consent.FULL ? name : initials(name);
             })
         .stream()
         .filter(name -> name != null && !name.isBlank())
@@ -268,14 +291,63 @@ public final class Cases {
     return id;
   }
 
-  /** Moves the detention a report opened to another person. */
+  /**
+   * Moves the detention a report opened to another person, with the consent a coordinator verified
+   * from that report.
+   */
   public void movePerson(Handle h, String reportId, String personId) {
+    long now = System.currentTimeMillis();
     h.createUpdate(
             "UPDATE detentions SET person_id = :person, updated_at = :now WHERE report_id = :report")
         .bind("person", personId)
-        .bind("now", System.currentTimeMillis())
+        .bind("now", now)
         .bind("report", reportId)
         .execute();
+    h.createUpdate("UPDATE consent_statements SET person_id = :person WHERE report_id = :report")
+        .bind("person", personId)
+        .bind("report", reportId)
+        .execute();
+  }
+
+  /** The person a report (or the report it corrects) is about, if it opened a detention. */
+  public Optional<String> personOf(String reportId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT d.person_id FROM reports r JOIN detentions d
+                      ON d.report_id = r.id OR d.report_id = r.corrects
+                    WHERE r.id = :report""")
+                .bind("report", reportId)
+                .mapTo(String.class)
+                .findFirst());
+  }
+
+  /** Whether a report with this id is stored. */
+  public boolean reportExists(String reportId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT 1 FROM reports WHERE id = :id")
+                .bind("id", reportId)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+  }
+
+  /** Whether a report (or a correction of one) opened a detention of this person. */
+  public boolean reportIsAbout(String reportId, String personId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT 1 FROM reports r JOIN detentions d
+                      ON d.report_id = r.id OR d.report_id = r.corrects
+                    WHERE r.id = :report AND d.person_id = :person""")
+                .bind("report", reportId)
+                .bind("person", personId)
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
   }
 
   /** A page of an event's detentions, oldest first; {@code after} is the last id seen. */
@@ -292,42 +364,40 @@ public final class Cases {
                   .bind("event", eventId)
                   .bind("after", after)
                   .bind("limit", limit)
-                  .map((rs, ctx) -> detention(rs, List.of()))
+                  .map((rs, ctx) -> detention(rs))
                   .list();
           return withTimelines(h, page);
         });
   }
 
   public Optional<Detention> find(String id) {
+    return jdbi.withHandle(h -> find(h, id));
+  }
+
+  Optional<Detention> find(Handle h, String id) {
+    return h.createQuery(DETENTION_COLUMNS + " WHERE d.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> detention(rs))
+        .findOne()
+        .map(d -> withTimelines(h, List.of(d)).getFirst());
+  }
+
+  /** The detentions of one person, oldest first. */
+  public List<Detention> ofPerson(String personId) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(DETENTION_COLUMNS + " WHERE d.id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> detention(rs, List.of()))
-                .findOne()
-                .map(d -> withTimelines(h, List.of(d)).getFirst()));
+            withTimelines(
+                h,
+                h.createQuery(DETENTION_COLUMNS + " WHERE d.person_id = :person ORDER BY d.id")
+                    .bind("person", personId)
+                    .map((rs, ctx) -> detention(rs))
+                    .list()));
   }
 
   /**
-   * Records that a coordinator verified the detention. Confirming again changes nothing: the first
-   * confirmation, with its author and time, is the one kept.
+   * Adds a timeline entry; the detention's status becomes that of its latest entry not superseded.
+   * An entry that {@code supersedes} another corrects it: the other stays, marked.
    */
-  public Detention confirm(String detentionId, String userId) {
-    long now = System.currentTimeMillis();
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    UPDATE detentions SET confirmed_at = :now, confirmed_by = :user, updated_at = :now
-                    WHERE id = :id AND confirmed_at IS NULL""")
-                .bind("now", now)
-                .bind("user", userId)
-                .bind("id", detentionId)
-                .execute());
-    return find(detentionId).orElseThrow();
-  }
-
-  /** Adds a timeline entry; the detention's status becomes that of its latest entry. */
   public StatusChange addStatus(String detentionId, StatusChange change) {
     String id = Ids.next();
     long now = System.currentTimeMillis();
@@ -336,25 +406,21 @@ public final class Cases {
           h.createUpdate(
                   """
                   INSERT INTO detention_statuses (id, detention_id, status, happened_at, recorded_at,
-                    source, author, article, fine_rub, arrest_days, note_enc)
+                    source, author, article, fine_rub, arrest_days, note_enc, supersedes, reason_enc)
                   VALUES (:id, :detention, :status, :happenedAt, :now, :source, :author, :article,
-                    :fineRub, :arrestDays, :noteEnc)""")
+                    :fineRub, :arrestDays, :noteEnc, :supersedes, :reasonEnc)""")
               .bind("id", id)
               .bind("detention", detentionId)
               .bind("now", now)
               .bindMethods(change)
               .bind("noteEnc", vault.seal(change.note(), "detention_statuses.note/" + id))
+              .bind("reasonEnc", vault.seal(change.reason(), "detention_statuses.reason/" + id))
               .execute();
-          DetentionStatus latest =
-              timelines(h, List.of(detentionId)).get(detentionId).getLast().status();
-          h.createUpdate("UPDATE detentions SET status = :s, updated_at = :now WHERE id = :id")
-              .bind("s", latest)
-              .bind("now", now)
-              .bind("id", detentionId)
-              .execute();
+          refreshStatus(h, detentionId, now);
         });
     return new StatusChange(
         id,
+        detentionId,
         change.status(),
         change.happenedAt(),
         Instant.ofEpochMilli(now),
@@ -363,7 +429,29 @@ public final class Cases {
         change.article(),
         change.fineRub(),
         change.arrestDays(),
-        change.note());
+        change.note(),
+        change.supersedes(),
+        change.reason(),
+        null);
+  }
+
+  /**
+   * Sets a detention's status to that of its timeline's latest entry in force, the entries of
+   * detentions merged into it included.
+   */
+  void refreshStatus(Handle h, String detentionId, long now) {
+    List<StatusChange> timeline = timelines(h, List.of(detentionId)).get(detentionId);
+    DetentionStatus latest =
+        timeline.stream()
+            .filter(c -> c.supersededBy() == null)
+            .reduce((first, second) -> second)
+            .map(StatusChange::status)
+            .orElse(DetentionStatus.DETAINED);
+    h.createUpdate("UPDATE detentions SET status = :s, updated_at = :now WHERE id = :id")
+        .bind("s", latest)
+        .bind("now", now)
+        .bind("id", detentionId)
+        .execute();
   }
 
   private List<Detention> withTimelines(Handle h, List<Detention> detentions) {
@@ -375,31 +463,49 @@ public final class Cases {
         .toList();
   }
 
+  /**
+   * The timelines of detentions, each with the entries of the detentions merged into it, ordered by
+   * when things happened (entries arrive out of order: a court date learnt before the release),
+   * each superseded entry marked with the entry that corrects it.
+   */
   private Map<String, List<StatusChange>> timelines(Handle h, List<String> detentionIds) {
-    return h
-        .createQuery("SELECT * FROM detention_statuses WHERE detention_id IN (<ids>)")
+    Map<String, List<StatusChange>> timelines = new HashMap<>();
+    h.createQuery(
+            """
+            SELECT s.*, s.detention_id AS shown_on FROM detention_statuses s
+            WHERE s.detention_id IN (<ids>)
+            UNION ALL
+            SELECT s.*, m.merged_into AS shown_on FROM detention_statuses s
+            JOIN detentions m ON m.id = s.detention_id WHERE m.merged_into IN (<ids>)""")
         .bindList("ids", detentionIds)
-        .map((rs, ctx) -> Map.entry(rs.getString("detention_id"), statusChange(rs)))
-        .stream()
-        .collect(
-            Collectors.groupingBy(
-                Map.Entry::getKey,
-                Collectors.collectingAndThen(
-                    Collectors.mapping(Map.Entry::getValue, Collectors.toList()),
-                    list ->
-                        list.stream()
-                            // Entries arrive out of order (a court date learnt before the
-                            // release); the timeline is ordered by when things happened.
-                            .sorted(
-                                Comparator.comparing((StatusChange c) -> c.happenedAt().toInstant())
-                                    .thenComparing(StatusChange::recordedAt))
-                            .toList())));
+        .map((rs, ctx) -> Map.entry(rs.getString("shown_on"), statusChange(rs)))
+        .forEach(
+            e -> timelines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    Map<String, List<StatusChange>> ordered = new HashMap<>();
+    timelines.forEach((detention, entries) -> ordered.put(detention, inForce(entries)));
+    return ordered;
+  }
+
+  private static List<StatusChange> inForce(List<StatusChange> entries) {
+    Map<String, String> correctedBy = new HashMap<>();
+    entries.forEach(
+        c -> {
+          if (c.supersedes() != null) correctedBy.put(c.supersedes(), c.id());
+        });
+    return entries.stream()
+        .map(c -> correctedBy.containsKey(c.id()) ? c.withSupersededBy(correctedBy.get(c.id())) : c)
+        .sorted(
+            Comparator.comparing((StatusChange c) -> c.happenedAt().toInstant())
+                .thenComparing(StatusChange::recordedAt)
+                .thenComparing(StatusChange::id))
+        .toList();
   }
 
   private StatusChange statusChange(ResultSet rs) throws SQLException {
     String id = rs.getString("id");
     return new StatusChange(
         id,
+        rs.getString("detention_id"),
         DetentionStatus.valueOf(rs.getString("status")),
         OffsetDateTime.parse(rs.getString("happened_at")),
         Instant.ofEpochMilli(rs.getLong("recorded_at")),
@@ -408,7 +514,10 @@ public final class Cases {
         rs.getString("article"),
         Rows.longOrNull(rs, "fine_rub"),
         Rows.intOrNull(rs, "arrest_days"),
-        vault.open(rs.getBytes("note_enc"), "detention_statuses.note/" + id));
+        vault.open(rs.getBytes("note_enc"), "detention_statuses.note/" + id),
+        rs.getString("supersedes"),
+        vault.open(rs.getBytes("reason_enc"), "detention_statuses.reason/" + id),
+        null);
   }
 
   private Person person(ResultSet rs, String personId) throws SQLException {
@@ -418,19 +527,20 @@ public final class Cases {
         vault.open(rs.getBytes("name_enc"), "persons.name/" + personId),
         birthYear == null ? null : Integer.valueOf(birthYear),
         vault.open(rs.getBytes("contact_enc"), "persons.contact/" + personId),
-        Consent.valueOf(rs.getString("consent")),
         rs.getBoolean("public_figure"));
   }
 
-  private Detention detention(ResultSet rs, List<StatusChange> timeline) throws SQLException {
+  private Detention detention(ResultSet rs) throws SQLException {
     Person person = person(rs, rs.getString("person_id"));
     String detainedAt = rs.getString("detained_at");
     return new Detention(
         rs.getString("id"),
         person,
+        rs.getString("campaign_id"),
         rs.getString("event_id"),
         rs.getString("report_id"),
         detainedAt == null ? null : OffsetDateTime.parse(detainedAt),
+        rs.getString("place_id"),
         rs.getString("place"),
         rs.getString("police_station"),
         rs.getString("police_station_id"),
@@ -440,7 +550,9 @@ public final class Cases {
         DetentionStatus.valueOf(rs.getString("status")),
         Rows.instantOrNull(rs, "confirmed_at"),
         rs.getString("confirmed_by"),
-        timeline,
+        Rows.instantOrNull(rs, "rejected_at"),
+        rs.getString("merged_into"),
+        List.of(),
         Instant.ofEpochMilli(rs.getLong("created_at")),
         Instant.ofEpochMilli(rs.getLong("updated_at")));
   }

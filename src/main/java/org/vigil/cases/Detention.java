@@ -6,14 +6,19 @@ import java.util.List;
 
 /**
  * One person detained at one event, with the timeline of what happened to them since. A detention
- * is confirmed once a coordinator has verified it; until then it is counted apart.
+ * is confirmed once a coordinator has verified it; until then it is counted apart. It counts only
+ * where it is placed (an event, or a city of the gazetteer on a day of its campaign), never once
+ * its report was rejected, and not on its own once merged into another detention of the same
+ * arrest.
  */
 public record Detention(
     String id,
     Person person,
+    String campaignId,
     String eventId,
     String reportId,
     OffsetDateTime detainedAt,
+    String placeId,
     String place,
     String policeStation,
     String policeStationId,
@@ -23,6 +28,8 @@ public record Detention(
     DetentionStatus status,
     Instant confirmedAt,
     String confirmedBy,
+    Instant rejectedAt,
+    String mergedInto,
     List<StatusChange> timeline,
     Instant createdAt,
     Instant updatedAt) {
@@ -31,9 +38,11 @@ public record Detention(
     return new Detention(
         id,
         person,
+        campaignId,
         eventId,
         reportId,
         detainedAt,
+        placeId,
         place,
         policeStation,
         policeStationId,
@@ -43,6 +52,8 @@ public record Detention(
         status,
         confirmedAt,
         confirmedBy,
+        rejectedAt,
+        mergedInto,
         changes,
         createdAt,
         updatedAt);

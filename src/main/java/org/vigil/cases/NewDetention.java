@@ -4,7 +4,8 @@ import java.time.OffsetDateTime;
 
 /**
  * What intake knows of a detention when its first report arrives; {@code confirmedBy} is the user
- * who confirmed it by typing the report themself, or null.
+ * who confirmed it by typing the report themself, or null. {@code placeId} is the gazetteer's id of
+ * the city the report names, or null when it did not resolve.
  */
 public record NewDetention(
     String reportId,
@@ -15,7 +16,9 @@ public record NewDetention(
     Integer birthYear,
     String contact,
     Consent consent,
+    String campaignId,
     String eventId,
+    String placeId,
     OffsetDateTime detainedAt,
     String place,
     String policeStation,

@@ -11,6 +11,7 @@ import org.vigil.campaign.Claim.Qualifier;
 import org.vigil.campaign.Claim.Subject;
 import org.vigil.campaign.Event;
 import org.vigil.cases.Consent;
+import org.vigil.cases.ConsentStatement.Giver;
 import org.vigil.intake.Channel;
 import org.vigil.intake.ReportContent;
 import org.vigil.intake.Reporter;
@@ -211,16 +212,37 @@ public final class DemoCampaign {
       }
       city.stations().forEach(s -> vigil.stations().create(s, city.name(), null, null, null));
       for (int i = 0; i < city.detainees(); i++) {
-        vigil
-            .intake()
-            .submit(
-                detainee(random, campaign.id(), city),
-                Channel.OPERATOR,
-                random.nextInt(3) == 0 ? operator : coordinator,
-                null);
+        ReportContent report = detainee(random, campaign.id(), city);
+        Principal typist = random.nextInt(3) == 0 ? operator : coordinator;
+        String id = vigil.intake().submit(report, Channel.OPERATOR, typist, null).id();
+        verifyConsent(vigil, id, report, typist, coordinator);
       }
     }
     return campaign.id();
+  }
+
+  /**
+   * A coordinator who typed a report from the detainee or a relative verified the consent it
+   * states, so the demo's event pages name some detainees; everyone else stays unnamed.
+   */
+  private static void verifyConsent(
+      Vigil vigil, String reportId, ReportContent report, Principal typist, Principal coordinator) {
+    Giver giver =
+        switch (report.source()) {
+          case SELF -> Giver.SELF;
+          case RELATIVE, LAWYER -> Giver.REPRESENTATIVE;
+          default -> null;
+        };
+    if (typist != coordinator || giver == null || report.consent() == Consent.NONE) return;
+    vigil
+        .cases()
+        .personOf(reportId)
+        .ifPresent(
+            person ->
+                vigil
+                    .cases()
+                    .consents()
+                    .record(person, report.consent(), giver, reportId, null, coordinator.userId()));
   }
 
   /** The editors' live updates of the day, as the news report tells it. */

@@ -25,6 +25,8 @@ import org.vigil.http.ApiError.FieldError;
 import org.vigil.http.Json;
 import org.vigil.http.Page;
 import org.vigil.linkage.Linkage;
+import org.vigil.place.Gazetteer;
+import org.vigil.place.Place;
 import org.vigil.security.Principal;
 import org.vigil.security.Vault;
 import org.vigil.station.PoliceStations;
@@ -41,6 +43,7 @@ public final class Intake implements AutoCloseable {
   private final Campaigns campaigns;
   private final PoliceStations stations;
   private final Cases cases;
+  private final Gazetteer gazetteer;
   private final ReportWriter writer;
 
   public Intake(
@@ -49,12 +52,14 @@ public final class Intake implements AutoCloseable {
       Cases cases,
       Linkage linkage,
       Campaigns campaigns,
-      PoliceStations stations) {
+      PoliceStations stations,
+      Gazetteer gazetteer) {
     this.jdbi = jdbi;
     this.vault = vault;
     this.campaigns = campaigns;
     this.stations = stations;
     this.cases = cases;
+    this.gazetteer = gazetteer;
     this.writer = new ReportWriter(jdbi, linkage);
   }
 
@@ -116,13 +121,26 @@ public final class Intake implements AutoCloseable {
             : vault.seal(fingerprint, idempotencyContext(scope, idempotencyKey)),
         // A correction adds facts to an existing case; it does not open a new one.
         resolved.corrects() == null
-            ? cases.seal(newDetention(id, resolved, submitter, stationId))
+            ? cases.seal(newDetention(id, resolved, submitter, stationId, placeOf(resolved)))
             : null,
         new CompletableFuture<>());
   }
 
+  /**
+   * The gazetteer's id of the city a report names: its event's city, else its own free text. A text
+   * that names no place the gazetteer knows (a typo, an address, a name) resolves to nothing, and
+   * the detention is held for a coordinator.
+   */
+  private String placeOf(ReportContent c) {
+    if (c.event() != null) {
+      var event = campaigns.event(c.event()).orElseThrow();
+      return gazetteer.resolve(event.city(), event.region()).map(Place::id).orElse(null);
+    }
+    return c.city() == null ? null : gazetteer.resolve(c.city()).map(Place::id).orElse(null);
+  }
+
   private static NewDetention newDetention(
-      String reportId, ReportContent c, Principal submitter, String stationId) {
+      String reportId, ReportContent c, Principal submitter, String stationId, String placeId) {
     String enteredBy = submitter == null ? null : submitter.userId();
     return new NewDetention(
         reportId,
@@ -132,8 +150,10 @@ public final class Intake implements AutoCloseable {
         c.name(),
         c.birthYear(),
         c.contact(),
-        c.consent(),
+        c.consent() == null ? Consent.NONE : c.consent(),
+        c.campaign(),
         c.event(),
+        placeId,
         c.detainedAt(),
         c.place(),
         c.policeStation(),
@@ -170,13 +190,43 @@ public final class Intake implements AutoCloseable {
       errors.add(new FieldError("corrects", "no report with this id"));
     }
     if (!errors.isEmpty()) throw ApiError.invalid(errors);
-    if (c.event() == null && c.campaign() != null && c.city() != null && c.detainedAt() != null) {
-      return campaigns
-          .findEvent(c.campaign(), c.city(), c.detainedAt().toLocalDate())
-          .map(c::withEvent)
-          .orElse(c);
+    ReportContent placed = c.campaign() != null ? c : c.withCampaign(campaignOf(c));
+    if (placed.event() == null
+        && placed.campaign() != null
+        && placed.city() != null
+        && placed.detainedAt() != null) {
+      return eventIn(placed.campaign(), placed.city(), placed.detainedAt())
+          .map(placed::withEvent)
+          .orElse(placed);
     }
-    return c;
+    return placed;
+  }
+
+  /**
+   * The event of a campaign held on the day of a detention in the city a report names, so that a
+   * report naming only its campaign and city still lands on the right event: "г. Москва", "Moscow"
+   * and "Москва" are one city once the gazetteer has read them.
+   */
+  private Optional<String> eventIn(String campaignId, String city, OffsetDateTime at) {
+    Optional<String> place = gazetteer.resolve(city).map(Place::id);
+    return campaigns.eventsOn(campaignId, at.toLocalDate()).stream()
+        .filter(
+            e ->
+                e.city().strip().equalsIgnoreCase(city.strip())
+                    || (place.isPresent()
+                        && place.equals(gazetteer.resolve(e.city(), e.region()).map(Place::id))))
+        .map(org.vigil.campaign.Event::id)
+        .findFirst();
+  }
+
+  /**
+   * The campaign of a report that names none: its event's, else the one whose dates contain the
+   * detention (or, without a time, the day it was received), else the current one.
+   */
+  private String campaignOf(ReportContent c) {
+    if (c.event() != null) return campaigns.event(c.event()).orElseThrow().campaignId();
+    OffsetDateTime happened = c.detainedAt() != null ? c.detainedAt() : OffsetDateTime.now();
+    return campaigns.campaignFor(happened).map(org.vigil.campaign.Campaign::id).orElse(null);
   }
 
   private Optional<Receipt> earlier(String scope, String key, String fingerprint) {
@@ -310,7 +360,10 @@ public final class Intake implements AutoCloseable {
             rs.getString("campaign_id"),
             rs.getString("event_id"),
             rs.getString("corrects"),
-            Consent.valueOf(rs.getString("consent")),
+            // a report that left publication unmentioned said nothing about it
+            Boolean.FALSE.equals(rs.getObject("consent_stated", Boolean.class))
+                ? null
+                : Consent.valueOf(rs.getString("consent")),
             rs.getBoolean("force_used"),
             rs.getBoolean("minor"),
             rs.getBoolean("journalist"));

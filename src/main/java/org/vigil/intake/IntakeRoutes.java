@@ -4,12 +4,14 @@ import static org.vigil.security.Role.ADMIN;
 import static org.vigil.security.Role.COORDINATOR;
 import static org.vigil.security.Role.OPERATOR;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.vigil.cases.Corrections;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.JsonBody;
@@ -20,15 +22,18 @@ import org.vigil.security.PublicRateLimit;
 /** HTTP routes for submitting reports and, for coordinators, reading them back. */
 public final class IntakeRoutes {
   private final Intake intake;
+  private final Corrections corrections;
   private final PublicRateLimit publicLimit;
 
-  private IntakeRoutes(Intake intake, PublicRateLimit publicLimit) {
+  private IntakeRoutes(Intake intake, Corrections corrections, PublicRateLimit publicLimit) {
     this.intake = intake;
+    this.corrections = corrections;
     this.publicLimit = publicLimit;
   }
 
-  public static void register(Api api, Intake intake, PublicRateLimit publicLimit) {
-    IntakeRoutes routes = new IntakeRoutes(intake, publicLimit);
+  public static void register(
+      Api api, Intake intake, Corrections corrections, PublicRateLimit publicLimit) {
+    IntakeRoutes routes = new IntakeRoutes(intake, corrections, publicLimit);
     api.post("/api/reports", routes::submitByOperator, OPERATOR, COORDINATOR, ADMIN);
     api.post("/api/public/reports", routes::submitByPublic);
     api.get("/api/reports", routes::list, COORDINATOR, ADMIN);
@@ -83,8 +88,12 @@ public final class IntakeRoutes {
     }
   }
 
+  /** A report as stored, and the rejection in force if a coordinator rejected it. */
   private void show(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(intake.find(id).orElseThrow(() -> ApiError.notFound("no report " + id)));
+    Report report = intake.find(id).orElseThrow(() -> ApiError.notFound("no report " + id));
+    ctx.json(new Shown(report, corrections.rejection(id).orElse(null)));
   }
+
+  private record Shown(@JsonUnwrapped Report report, Corrections.Decision rejection) {}
 }

@@ -5,7 +5,8 @@ import org.vigil.cases.Consent;
 
 /**
  * What a report says, validated. {@code name}, {@code birthYear}, {@code contact} and {@code text}
- * are personal data and are stored encrypted.
+ * are personal data and are stored encrypted. {@code consent} is null when the report said nothing
+ * about publication.
  */
 public record ReportContent(
     String name,
@@ -24,6 +25,27 @@ public record ReportContent(
     boolean forceUsed,
     boolean minor,
     boolean journalist) {
+
+  /** A report with the campaign it was placed in. */
+  ReportContent withCampaign(String campaignId) {
+    return new ReportContent(
+        name,
+        birthYear,
+        city,
+        detainedAt,
+        place,
+        policeStation,
+        source,
+        contact,
+        text,
+        campaignId,
+        event,
+        corrects,
+        consent,
+        forceUsed,
+        minor,
+        journalist);
+  }
 
   /** A report with the event it was resolved to. */
   ReportContent withEvent(String eventId) {

@@ -25,7 +25,7 @@ final class ReportForm {
             f.text("campaign", 64, false),
             f.text("event", 64, false),
             f.text("corrects", 64, false),
-            orElse(f.choice("consent", Consent.class, false), Consent.NONE),
+            f.choice("consent", Consent.class, false),
             orElse(f.bool("force_used", false), false),
             orElse(f.bool("minor", false), false),
             orElse(f.bool("journalist", false), false));

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.cases.Consent;
 import org.vigil.linkage.Linkage;
 import org.vigil.storage.Batch;
 
@@ -25,10 +26,10 @@ final class ReportWriter implements AutoCloseable {
   private static final String INSERT =
       """
       INSERT INTO reports (id, received_at, channel, entered_by, reporter, campaign_id, event_id,
-        corrects, city, place, police_station, detained_at, consent, force_used, minor, journalist,
-        name_enc, birth_year_enc, contact_enc, text_enc, idempotency_scope, idempotency_key,
-        request_hash_enc)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        corrects, city, place, police_station, detained_at, consent, consent_stated, force_used,
+        minor, journalist, name_enc, birth_year_enc, contact_enc, text_enc, idempotency_scope,
+        idempotency_key, request_hash_enc)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING""";
 
   private final Jdbi jdbi;
@@ -105,7 +106,8 @@ final class ReportWriter implements AutoCloseable {
             c.place(),
             c.policeStation(),
             c.detainedAt(),
-            c.consent(),
+            c.consent() == null ? Consent.NONE : c.consent(),
+            c.consent() != null,
             c.forceUsed(),
             c.minor(),
             c.journalist(),

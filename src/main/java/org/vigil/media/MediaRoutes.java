@@ -7,13 +7,17 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.vigil.campaign.Campaign;
 import org.vigil.campaign.Campaigns;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.ApiError.FieldError;
+import org.vigil.http.Fields;
+import org.vigil.http.JsonBody;
 
 /** Photo upload for editors (multipart form), the public gallery list and the images. */
 public final class MediaRoutes {
@@ -31,6 +35,7 @@ public final class MediaRoutes {
   public static void register(Api api, Photos photos, Campaigns campaigns) {
     MediaRoutes routes = new MediaRoutes(photos, campaigns);
     api.post("/api/media", routes::upload, EDITOR, ADMIN);
+    api.post("/api/media/{id}/unpublish", routes::unpublish, EDITOR, ADMIN);
     api.get(
         "/api/media",
         ctx ->
@@ -68,6 +73,13 @@ public final class MediaRoutes {
     try (InputStream in = file.content()) {
       bytes = in.readAllBytes();
     }
+    // A photo that names no campaign belongs to the one going on now (or to its event's).
+    if (campaign == null) {
+      campaign =
+          event != null
+              ? campaigns.event(event).orElseThrow().campaignId()
+              : campaigns.campaignFor(OffsetDateTime.now()).map(Campaign::id).orElse(null);
+    }
     try {
       ctx.status(201)
           .json(
@@ -77,6 +89,18 @@ public final class MediaRoutes {
     }
   }
 
+  /** {@code {"reason": …}}: the photo leaves the gallery, the event pages and its address. */
+  private void unpublish(Context ctx) {
+    String id = ctx.pathParam("id");
+    Fields f = JsonBody.fields(ctx);
+    String reason = f.text("reason", 2000, true);
+    f.done();
+    if (!photos.unpublish(id, reason, Api.principal(ctx).userId())) {
+      throw ApiError.notFound("no published photo " + id);
+    }
+    ctx.json(Map.of("id", id, "unpublished", true));
+  }
+
   private void image(Context ctx) {
     String file = ctx.pathParam("file");
     if (!file.endsWith(".jpg")) throw ApiError.notFound("no image " + file);
@@ -84,8 +108,9 @@ public final class MediaRoutes {
         photos
             .image(file.substring(0, file.length() - 4))
             .orElseThrow(() -> ApiError.notFound("no image " + file));
-    // A photo never changes once published: caches and mirrors may keep it for good.
-    ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+    // A photo never changes once published, but an editor may take it back (it may betray someone
+    // in it): caches keep it a minute, as long as the pages that show it, not for good.
+    ctx.header("Cache-Control", "public, max-age=60");
     ctx.contentType("image/jpeg").result(image);
   }
 

@@ -5,16 +5,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.vigil.security.Vault;
 import org.vigil.storage.Ids;
 
-/** The photo gallery: editors publish cleaned photos with caption and credit; anyone views them. */
+/**
+ * The photo gallery: editors publish cleaned photos with caption and credit; anyone views them. A
+ * photo an editor unpublished stays stored, with who, when and why, and is served nowhere.
+ */
 public final class Photos {
   private static final String COLUMNS =
       "id, campaign_id, event_id, caption, credit, width, height, created_at";
   private final Jdbi jdbi;
+  private final Vault vault;
 
-  public Photos(Jdbi jdbi) {
+  public Photos(Jdbi jdbi, Vault vault) {
     this.jdbi = jdbi;
+    this.vault = vault;
   }
 
   /**
@@ -70,8 +76,8 @@ public final class Photos {
             h.createQuery(
                     "SELECT "
                         + COLUMNS
-                        + " FROM media_items"
-                        + " WHERE (CAST(:campaign AS TEXT) IS NULL OR campaign_id = :campaign)"
+                        + " FROM media_items WHERE unpublished_at IS NULL"
+                        + " AND (CAST(:campaign AS TEXT) IS NULL OR campaign_id = :campaign)"
                         + " AND (CAST(:event AS TEXT) IS NULL OR event_id = :event)"
                         + " ORDER BY created_at DESC, id DESC")
                 .bind("campaign", campaignId)
@@ -90,11 +96,31 @@ public final class Photos {
                 .list());
   }
 
-  /** The cleaned JPEG of a photo. */
+  /**
+   * Takes a photo off the public site: the gallery, the event pages and its image address. True if
+   * a published photo was unpublished.
+   */
+  public boolean unpublish(String id, String reason, String userId) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        UPDATE media_items SET unpublished_at = :now, unpublished_by = :user,
+                          unpublish_reason_enc = :reason
+                        WHERE id = :id AND unpublished_at IS NULL""")
+                    .bind("now", System.currentTimeMillis())
+                    .bind("user", userId)
+                    .bind("reason", vault.seal(reason, "media_items.unpublish_reason/" + id))
+                    .bind("id", id)
+                    .execute())
+        > 0;
+  }
+
+  /** The cleaned JPEG of a published photo. */
   Optional<byte[]> image(String id) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT image FROM media_items WHERE id = :id")
+            h.createQuery("SELECT image FROM media_items WHERE id = :id AND unpublished_at IS NULL")
                 .bind("id", id)
                 .map((rs, ctx) -> rs.getBytes(1))
                 .findOne());

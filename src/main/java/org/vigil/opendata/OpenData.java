@@ -35,7 +35,10 @@ public final class OpenData {
                     """
                     SELECT e.*, COALESCE(n.named, 0) AS named FROM events e
                     LEFT JOIN (SELECT event_id, COUNT(DISTINCT person_id) AS named
-                               FROM detentions WHERE event_id IS NOT NULL GROUP BY event_id) n
+                               FROM detentions WHERE event_id IS NOT NULL
+                                 AND confirmed_at IS NOT NULL AND rejected_at IS NULL
+                                 AND merged_into IS NULL
+                               GROUP BY event_id) n
                       ON n.event_id = e.id
                     ORDER BY e.held_on, e.id""")
                 .setFetchSize(1000)

@@ -51,7 +51,7 @@ final class AtomFeed {
     element(xml, "title", title(update.text()));
     element(xml, "updated", update.publishedAt().toString());
     xml.writeStartElement("author");
-    element(xml, "name", update.authorName());
+    element(xml, "name", update.author());
     xml.writeEndElement();
     xml.writeStartElement("content");
     xml.writeAttribute("type", "text");

@@ -3,15 +3,27 @@ package org.vigil.publish;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.vigil.security.Vault;
 import org.vigil.storage.Ids;
 
-/** The editors' live updates, newest first. */
+/**
+ * The editors' live updates, newest first. An update an editor unpublished stays stored, with who,
+ * when and why, and is shown nowhere.
+ */
 public final class LiveUpdates {
   private final Jdbi jdbi;
+  private final Vault vault;
+  private final String groupName;
 
-  public LiveUpdates(Jdbi jdbi) {
+  /**
+   * @param groupName the byline of updates whose editor has no display name
+   */
+  public LiveUpdates(Jdbi jdbi, Vault vault, String groupName) {
     this.jdbi = jdbi;
+    this.vault = vault;
+    this.groupName = groupName;
   }
 
   public LiveUpdate publish(
@@ -31,6 +43,44 @@ public final class LiveUpdates {
                 .bind("now", System.currentTimeMillis())
                 .execute());
     return query("l.id = :id", Map.of("id", id), 1).getFirst();
+  }
+
+  /** Takes an update off the public site; empty if there is no such update still published. */
+  public Optional<LiveUpdate> unpublish(String id, String reason, String userId) {
+    Optional<LiveUpdate> update = query("l.id = :id", Map.of("id", id), 1).stream().findFirst();
+    update.ifPresent(
+        u ->
+            jdbi.useHandle(
+                h ->
+                    h.createUpdate(
+                            """
+                            UPDATE live_updates SET unpublished_at = :now, unpublished_by = :user,
+                              unpublish_reason_enc = :reason
+                            WHERE id = :id AND unpublished_at IS NULL""")
+                        .bind("now", System.currentTimeMillis())
+                        .bind("user", userId)
+                        .bind("reason", vault.seal(reason, "live_updates.unpublish_reason/" + id))
+                        .bind("id", id)
+                        .execute()));
+    return update;
+  }
+
+  /**
+   * The ids of a campaign's updates unpublished at or after {@code since} (epoch milliseconds),
+   * oldest first: what readers who were sent them must take off their pages.
+   */
+  public List<String> unpublishedSince(String campaignId, long since) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT id FROM live_updates
+                    WHERE campaign_id = :campaign AND unpublished_at >= :since
+                    ORDER BY unpublished_at, id LIMIT 500""")
+                .bind("campaign", campaignId)
+                .bind("since", since)
+                .mapTo(String.class)
+                .list());
   }
 
   /**
@@ -58,9 +108,9 @@ public final class LiveUpdates {
         h ->
             h.createQuery(
                     """
-                    SELECT l.id, l.campaign_id, l.language, l.text, u.name, l.published_at
+                    SELECT l.id, l.campaign_id, l.language, l.text, u.display_name, l.published_at
                     FROM live_updates l JOIN users u ON u.id = l.author
-                    WHERE %s
+                    WHERE l.unpublished_at IS NULL AND %s
                     ORDER BY l.published_at DESC, l.id DESC LIMIT :limit"""
                         .formatted(where))
                 .bindMap(params)
@@ -72,7 +122,7 @@ public final class LiveUpdates {
                             rs.getString(2),
                             LiveUpdate.Language.valueOf(rs.getString(3)),
                             rs.getString(4),
-                            rs.getString(5),
+                            rs.getString(5) != null ? rs.getString(5) : groupName,
                             Instant.ofEpochMilli(rs.getLong(6))))
                 .list());
   }

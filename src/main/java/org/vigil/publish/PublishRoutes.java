@@ -4,9 +4,12 @@ import static org.vigil.security.Role.ADMIN;
 import static org.vigil.security.Role.EDITOR;
 
 import io.javalin.http.Context;
+import java.time.OffsetDateTime;
 import java.util.Map;
+import org.vigil.campaign.Campaign;
 import org.vigil.campaign.Campaigns;
 import org.vigil.http.Api;
+import org.vigil.http.ApiError;
 import org.vigil.http.Fields;
 import org.vigil.http.JsonBody;
 import org.vigil.http.Page;
@@ -25,6 +28,7 @@ public final class PublishRoutes {
   public static void register(Api api, LiveUpdates updates, Campaigns campaigns) {
     PublishRoutes routes = new PublishRoutes(updates, campaigns);
     api.post("/api/updates", routes::publish, EDITOR, ADMIN);
+    api.post("/api/updates/{id}/unpublish", routes::unpublish, EDITOR, ADMIN);
     api.get(
         "/api/updates",
         ctx ->
@@ -41,7 +45,25 @@ public final class PublishRoutes {
       f.reject("campaign", "no campaign with this id");
     }
     f.done();
-    ctx.status(201).json(updates.publish(campaign, language, text, Api.principal(ctx).userId()));
+    // An update that names no campaign belongs to the one going on now, so that it reaches the
+    // pages and the feed of that campaign rather than none.
+    String placed =
+        campaign != null
+            ? campaign
+            : campaigns.campaignFor(OffsetDateTime.now()).map(Campaign::id).orElse(null);
+    ctx.status(201).json(updates.publish(placed, language, text, Api.principal(ctx).userId()));
+  }
+
+  /** {@code {"reason": …}}: the update leaves the pages, the feed and the live stream. */
+  private void unpublish(Context ctx) {
+    String id = ctx.pathParam("id");
+    Fields f = JsonBody.fields(ctx);
+    String reason = f.text("reason", 2000, true);
+    f.done();
+    ctx.json(
+        updates
+            .unpublish(id, reason, Api.principal(ctx).userId())
+            .orElseThrow(() -> ApiError.notFound("no published update " + id)));
   }
 
   private void feed(Context ctx) {

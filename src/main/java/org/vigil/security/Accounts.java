@@ -33,8 +33,19 @@ public final class Accounts {
 
   /** Adds a user; fails with a clear message if the name is taken. */
   public Principal addUser(String name, Role role) {
+    return addUser(name, role, null);
+  }
+
+  /**
+   * Adds a user with the name their public work appears under ({@code displayName}, e.g. an
+   * editor's pen name); without one it appears under the group's name, never the account's.
+   */
+  public Principal addUser(String name, Role role, String displayName) {
     if (name == null || name.isBlank() || name.length() > 100) {
       throw new IllegalArgumentException("user name must be 1 to 100 characters");
+    }
+    if (displayName != null && (displayName.isBlank() || displayName.length() > 100)) {
+      throw new IllegalArgumentException("--display-name must be 1 to 100 characters");
     }
     if (findUser(name).isPresent()) {
       throw new IllegalArgumentException("a user named '" + name + "' already exists");
@@ -43,9 +54,12 @@ public final class Accounts {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "INSERT INTO users (id, name, role, created_at) VALUES (:id, :name, :role, :at)")
+                    """
+                    INSERT INTO users (id, name, role, display_name, created_at)
+                    VALUES (:id, :name, :role, :displayName, :at)""")
                 .bind("id", id)
                 .bind("name", name)
+                .bind("displayName", displayName == null ? null : displayName.strip())
                 .bind("role", role.code())
                 .bind("at", System.currentTimeMillis())
                 .execute());

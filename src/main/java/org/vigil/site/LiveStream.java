@@ -23,10 +23,11 @@ import org.vigil.tally.TallyJson;
 
 /**
  * `GET /api/public/live?campaign=…`: server-sent events that keep every open page current without
- * polling. Two kinds of event: `count`, the campaign's figures whenever they change, and `update`,
- * each editor's live update. Every event's id is the id of the latest update sent, so a browser
- * that reconnects (EventSource sends Last-Event-ID by itself) is sent every update it missed, then
- * the current count: the count is a state, not a sequence, so the latest one is all it missed.
+ * polling. Three kinds of event: `count`, the campaign's figures whenever they change, `update`,
+ * each editor's live update, and `unpublish`, an update an editor took back (pages remove it).
+ * Every event's id is the id of the latest update sent, so a browser that reconnects (EventSource
+ * sends Last-Event-ID by itself) is sent every update it missed, then the current count: the count
+ * is a state, not a sequence, so the latest one is all it missed.
  *
  * <p>One thread pushes: woken by {@link #changed()} after every write, it waits {@link #COALESCE}
  * so that a burst of reports makes one push, recounts, and sends only if a figure moved. Without
@@ -55,6 +56,7 @@ public final class LiveStream implements AutoCloseable {
     final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     volatile CampaignCount sent;
     volatile String lastUpdate;
+    volatile long unpublishedChecked = System.currentTimeMillis();
   }
 
   public LiveStream(PublicTallies tallies, LiveUpdates updates) {
@@ -96,6 +98,10 @@ public final class LiveStream implements AutoCloseable {
       for (LiveUpdate update : updates.after(campaignId, seen, REPLAY)) {
         cursor = update.id();
         client.sendEvent("update", json(update), cursor);
+      }
+      // It may have been sent updates that were unpublished while it was away.
+      for (String id : updates.unpublishedSince(campaignId, 0)) {
+        client.sendEvent("unpublish", json(Map.of("id", id)), id(cursor));
       }
     }
     client.sendEvent("count", json(countEvent(count.get())), id(cursor));
@@ -171,6 +177,11 @@ public final class LiveStream implements AutoCloseable {
       channel.lastUpdate = update.id();
       broadcast(channel, "update", json(update));
     }
+    long checked = System.currentTimeMillis();
+    for (String id : updates.unpublishedSince(campaignId, channel.unpublishedChecked)) {
+      broadcast(channel, "unpublish", json(Map.of("id", id)));
+    }
+    channel.unpublishedChecked = checked;
     CampaignCount count = tallies.fresh(campaignId).orElse(null);
     if (count != null && !count.sameFigures(channel.sent)) {
       channel.sent = count;

@@ -15,8 +15,8 @@ import org.vigil.tally.PublicTallies;
 
 /**
  * The campaign's events and police stations as markers on Vigil's own map of Russia: events sized
- * by the people detained in their city, stations by the people taken there. Places without
- * coordinates are left off.
+ * by the confirmed detainees in their city, stations by the confirmed people taken there. Places
+ * without coordinates are left off.
  */
 final class MapDrawing {
   private final PublicTallies tallies;
@@ -39,10 +39,11 @@ final class MapDrawing {
     if (count.isPresent()) {
       for (Event e : campaigns.events(campaignId, null)) {
         if (e.latitude() == null || e.longitude() == null) continue;
+        String city = tallies.cityKey(e.city(), e.region());
         long people =
             count.get().cities().stream()
-                .filter(g -> g.key().equals(e.city()))
-                .mapToLong(g -> g.figures().people())
+                .filter(g -> g.key().equals(city))
+                .mapToLong(g -> g.figures().confirmed())
                 .sum();
         markers.add(
             new Marker(
@@ -64,8 +65,8 @@ final class MapDrawing {
             new Marker(
                 station.get().latitude(),
                 station.get().longitude(),
-                g.label() + ": " + lang.texts().number(g.figures().people()),
-                g.figures().people(),
+                g.label() + ": " + lang.texts().number(g.figures().confirmed()),
+                g.figures().confirmed(),
                 Marker.Kind.STATION,
                 null));
       }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HexFormat;
@@ -17,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.vigil.campaign.Campaigns;
@@ -33,8 +34,14 @@ import org.vigil.tally.CampaignCount;
 import org.vigil.tally.PublicTallies;
 
 /**
- * Renders the public pages from JTE templates and keeps each rendering until something changes (or,
- * while reports pour in, for up to a second), so a crowd of readers is served stored bytes.
+ * Renders the public pages from JTE templates and keeps each rendering until something changes, so
+ * a crowd of readers is served stored bytes. A page is never staler than the live stream: once
+ * something changed, the page is rendered again for the next reader who comes {@link
+ * LiveStream#COALESCE} or more after its last rendering, the delay after which the stream itself
+ * would push the change; readers who come meanwhile wait for that one rendering rather than repeat
+ * it. So a reader without JavaScript gets the figure the stream gives, a withdrawn name or an
+ * unpublished photo is gone as soon as the stream would say so, and a flood of writes costs each
+ * page at most one rendering per {@link LiveStream#COALESCE}.
  */
 final class Pages {
   private static final int UPDATES_SHOWN = 20;
@@ -46,11 +53,15 @@ final class Pages {
   private final Photos photos;
   private final LiveUpdates updates;
   private final MapDrawing map;
-  private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+  private final Map<String, CompletableFuture<Optional<Rendered>>> rendering =
+      new ConcurrentHashMap<>();
   private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(2_000).build();
 
-  /** A page as sent: its bytes (also gzipped), its ETag, and the version of the data it shows. */
-  record Rendered(StoredBody html, String etag, long version) {}
+  /**
+   * A page as sent: its bytes (also gzipped), its ETag, the version of the data it shows and when
+   * it was rendered.
+   */
+  record Rendered(StoredBody html, String etag, long version, long renderedAt) {}
 
   Pages(
       PublicTallies tallies,
@@ -67,33 +78,38 @@ final class Pages {
     this.map = map;
   }
 
-  /**
-   * A page from the store; empty if it does not exist. Only the first reader of a page waits for it
-   * to be rendered: later ones get the stored one, and if it is stale one background rendering
-   * replaces it, so a crowd of readers never renders a page twice or waits for the database.
-   */
+  /** A page from the store, rendered again if it is staler than the live stream; empty if none. */
   Optional<Rendered> page(String key, Supplier<Optional<byte[]>> render) {
     Rendered known = rendered.getIfPresent(key);
-    if (known == null) return rendering(key, render);
-    if (known.version() != tallies.version() && refreshing.add(key)) {
-      Thread.ofVirtual()
-          .name("page-render")
-          .start(
-              () -> {
-                try {
-                  rendering(key, render);
-                } finally {
-                  refreshing.remove(key);
-                }
-              });
+    if (known != null
+        && (known.version() == tallies.version()
+            || System.currentTimeMillis() - known.renderedAt() < LiveStream.COALESCE)) {
+      return Optional.of(known);
     }
-    return Optional.of(known);
+    CompletableFuture<Optional<Rendered>> mine = new CompletableFuture<>();
+    CompletableFuture<Optional<Rendered>> running = rendering.putIfAbsent(key, mine);
+    if (running != null) return running.join();
+    try {
+      Optional<Rendered> fresh = render(key, render);
+      mine.complete(fresh);
+      return fresh;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      rendering.remove(key, mine);
+    }
   }
 
-  private Optional<Rendered> rendering(String key, Supplier<Optional<byte[]>> render) {
+  private Optional<Rendered> render(String key, Supplier<Optional<byte[]>> render) {
     long version = tallies.version();
     Optional<Rendered> fresh =
-        render.get().map(html -> new Rendered(StoredBody.of(html), etag(html), version));
+        render
+            .get()
+            .map(
+                html ->
+                    new Rendered(
+                        StoredBody.of(html), etag(html), version, System.currentTimeMillis()));
     fresh.ifPresentOrElse(r -> rendered.put(key, r), () -> rendered.invalidate(key));
     return fresh;
   }
@@ -130,13 +146,16 @@ final class Pages {
             "",
             campaignId);
     Map<String, String> eventOfCity = new LinkedHashMap<>();
-    for (Event e : campaigns.events(campaignId, null)) eventOfCity.putIfAbsent(e.city(), e.id());
+    for (Event e : campaigns.events(campaignId, null)) {
+      eventOfCity.putIfAbsent(tallies.cityKey(e.city(), e.region()), e.id());
+    }
     List<CityRow> cities =
         count.cities().stream()
             .map(
                 g ->
                     new CityRow(
-                        g.label(),
+                        g.key(),
+                        g.label(lang.code()),
                         eventOfCity.containsKey(g.key())
                             ? page.link("events/" + eventOfCity.get(g.key()))
                             : null,
@@ -198,6 +217,7 @@ final class Pages {
                       event,
                       crowd,
                       cases.publicDetainees(event.id()),
+                      Instant.now(),
                       photos.list(null, event.id())));
             });
   }

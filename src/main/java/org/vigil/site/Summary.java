@@ -5,19 +5,22 @@ import org.vigil.tally.CampaignCount;
 
 /**
  * The sentence the press quotes, generated from the figures in the reader's language: "Police have
- * detained at least 3,012 people in 61 cities; 2,410 detentions are confirmed."
+ * detained at least 2,410 people in 58 cities." It counts confirmed people only, in the cities
+ * where detentions are confirmed: what the group can stand behind. Reports not yet verified get a
+ * sentence of their own, so nobody adds them to the figure by mistake.
  */
 final class Summary {
   private Summary() {}
 
   static String sentence(Language lang, CampaignCount count) {
-    if (count.total().people() == 0) return lang.texts().get("home.summary.none");
-    return lang.texts()
-        .format(
-            "home.summary",
-            Map.of(
-                "people", count.total().people(),
-                "cities", count.cityCount(),
-                "confirmed", count.total().confirmed()));
+    long confirmed = count.total().confirmed();
+    long unconfirmed = count.total().unconfirmed();
+    Texts t = lang.texts();
+    String verified =
+        confirmed == 0
+            ? t.get(unconfirmed == 0 ? "home.summary.none" : "home.summary.noneConfirmed")
+            : t.format("home.summary", Map.of("people", confirmed, "cities", count.cityCount()));
+    if (unconfirmed == 0) return verified;
+    return verified + " " + t.format("home.summary.unconfirmed", Map.of("reports", unconfirmed));
   }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import org.vigil.tally.CampaignCount.Group;
 
 /**
- * The chart of detentions per hour, laid out for SVG: one bar per hour from the first to the last,
- * empty hours included so that gaps show. Hours are labelled in Moscow time, the time the Russian
- * press reports in. {@code live.js} draws the same layout when the figures move.
+ * The chart of confirmed detentions per hour, laid out for SVG: one bar per hour from the first to
+ * the last, empty hours included so that gaps show. Hours are labelled in Moscow time, the time the
+ * Russian press reports in. {@code live.js} draws the same layout when the figures move.
  */
 public record Timeline(List<Bar> bars, int width, int height, long max) {
   static final int WIDTH = 640;
@@ -36,7 +36,7 @@ public record Timeline(List<Bar> bars, int width, int height, long max) {
     long[] people = new long[(int) span];
     for (Group g : hours) {
       long i = ChronoUnit.HOURS.between(start, Instant.parse(g.key()));
-      if (i >= 0 && i < span) people[(int) i] += g.figures().people();
+      if (i >= 0 && i < span) people[(int) i] += g.figures().confirmed();
     }
     long max = 1;
     for (long p : people) max = Math.max(max, p);

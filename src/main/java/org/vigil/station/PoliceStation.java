@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A police station (ОВД / отдел полиции) detainees are taken to, with the spellings sources use for
- * it, so that reports naming it any of those ways find the same station.
+ * it, so that reports naming it any of those ways find the same station. A station a coordinator
+ * merged into another names it in {@code mergedInto}; it is no longer listed, and the merge can be
+ * undone.
  */
 public record PoliceStation(
     String id,
@@ -15,6 +17,7 @@ public record PoliceStation(
     Double latitude,
     Double longitude,
     List<String> variants,
+    String mergedInto,
     Instant createdAt,
     Instant updatedAt) {
 

@@ -99,7 +99,8 @@ public final class PoliceStations {
           return h
               .createQuery(
                   """
-                  SELECT id, name, city, address, latitude, longitude, created_at, updated_at
+                  SELECT id, name, city, address, latitude, longitude, merged_into, created_at,
+                    updated_at
                   FROM police_stations
                   WHERE (CAST(:id AS TEXT) IS NULL AND merged_into IS NULL) OR id = :id
                   ORDER BY city, name""")
@@ -114,6 +115,7 @@ public final class PoliceStations {
                           Rows.doubleOrNull(rs, "latitude"),
                           Rows.doubleOrNull(rs, "longitude"),
                           variants.getOrDefault(rs.getString("id"), List.of()),
+                          rs.getString("merged_into"),
                           java.time.Instant.ofEpochMilli(rs.getLong("created_at")),
                           java.time.Instant.ofEpochMilli(rs.getLong("updated_at"))))
               .stream()
@@ -124,11 +126,58 @@ public final class PoliceStations {
 
   /**
    * A coordinator's merge: {@code id} becomes part of {@code into}, with its spellings, its
-   * mentions in imported events and its detentions; later imports follow it there.
+   * mentions in imported events and its detentions; later imports follow it there. Every row the
+   * merge moves is listed with the decision, so that {@link #unmerge} moves exactly those back.
+   * Only a station that is not merged may be merged, and only into one that is not: so merges never
+   * form a cycle, and a chain of merges always ends at a listed station.
+   *
+   * @throws IllegalStateException if either station is already merged, or they are the same
    */
   public void merge(String id, String into, String decidedBy) {
     jdbi.useTransaction(
         h -> {
+          requireUnmerged(h, id, "the station");
+          requireUnmerged(h, into, "the station merged into");
+          if (id.equals(into))
+            throw new IllegalStateException("a station cannot merge into itself");
+          String decision = record(h, "MERGE", id, into, List.of(), decidedBy);
+          var moves =
+              h.prepareBatch(
+                  "INSERT INTO police_station_merge_moves (decision_id, kind, ref) VALUES (?, ?, ?)");
+          List<String> intoNames = names(h, into);
+          for (String variant : names(h, id)) {
+            moves.add(
+                decision, intoNames.contains(variant) ? "NAME_SHARED" : "NAME_MOVED", variant);
+          }
+          rows(
+                  h,
+                  "SELECT event_id || '/' || position FROM event_station_mentions",
+                  "police_station_id",
+                  id)
+              .forEach(ref -> moves.add(decision, "MENTION", ref));
+          rows(h, "SELECT id FROM detentions", "police_station_id", id)
+              .forEach(ref -> moves.add(decision, "DETENTION", ref));
+          rows(
+                  h,
+                  "SELECT from_station || '/' || variant FROM police_station_splits",
+                  "to_station",
+                  id)
+              .forEach(ref -> moves.add(decision, "SPLIT", ref));
+          rows(h, "SELECT id FROM police_stations", "merged_into", id)
+              .forEach(ref -> moves.add(decision, "STATION", ref));
+          boolean copiesLocation =
+              h.createQuery(
+                      """
+                      SELECT 1 FROM police_stations a, police_stations b
+                      WHERE a.id = :into AND a.latitude IS NULL AND b.id = :id
+                        AND b.latitude IS NOT NULL""")
+                  .bind("into", into)
+                  .bind("id", id)
+                  .mapTo(Integer.class)
+                  .findOne()
+                  .isPresent();
+          if (copiesLocation) moves.add(decision, "LOCATION", into);
+          moves.execute();
           h.execute(
               """
               UPDATE police_station_names SET station_id = ? WHERE station_id = ?
@@ -151,19 +200,157 @@ public final class PoliceStations {
               into,
               id,
               id);
-          h.execute(
-              """
-              UPDATE police_stations SET address = (SELECT address FROM police_stations WHERE id = ?),
-                latitude = (SELECT latitude FROM police_stations WHERE id = ?),
-                longitude = (SELECT longitude FROM police_stations WHERE id = ?)
-              WHERE id = ? AND latitude IS NULL""",
-              id,
-              id,
-              id,
-              into);
-          record(h, "MERGE", id, into, List.of(), decidedBy);
+          if (copiesLocation) {
+            h.execute(
+                """
+                UPDATE police_stations SET address = (SELECT address FROM police_stations WHERE id = ?),
+                  latitude = (SELECT latitude FROM police_stations WHERE id = ?),
+                  longitude = (SELECT longitude FROM police_stations WHERE id = ?)
+                WHERE id = ?""",
+                id,
+                id,
+                id,
+                into);
+          }
         });
     idsByName.invalidateAll();
+  }
+
+  /**
+   * Undoes the merge of {@code id}: it is listed again, and the spellings, mentions, detentions,
+   * splits and stations its merge moved come back to it, unless a later decision moved them on. The
+   * merge stays on record, marked undone.
+   *
+   * @throws IllegalStateException if the station is not merged
+   */
+  public PoliceStation unmerge(String id, String decidedBy) {
+    jdbi.useTransaction(
+        h -> {
+          String root =
+              h.createQuery("SELECT merged_into FROM police_stations WHERE id = :id")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .findOne()
+                  .orElse(null);
+          if (root == null) throw new IllegalStateException("the station is not merged");
+          String decision =
+              h.createQuery(
+                      """
+                      SELECT id FROM police_station_decisions
+                      WHERE kind = 'MERGE' AND station_id = :id AND undone_at IS NULL
+                      ORDER BY decided_at DESC, id DESC""")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .findFirst()
+                  .orElse("");
+          long now = System.currentTimeMillis();
+          // A merge made before merges listed their moves has none: the station is listed again.
+          for (var move :
+              h.createQuery(
+                      "SELECT kind, ref FROM police_station_merge_moves WHERE decision_id = :d")
+                  .bind("d", decision)
+                  .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                  .list()) {
+            moveBack(h, move.getKey(), move.getValue(), id, root);
+          }
+          h.execute(
+              "UPDATE police_stations SET merged_into = NULL, updated_at = ? WHERE id = ?",
+              now,
+              id);
+          h.execute(
+              "UPDATE police_station_decisions SET undone_at = ?, undone_by = ? WHERE id = ?",
+              now,
+              decidedBy,
+              decision);
+          record(h, "UNMERGE", id, root, List.of(), decidedBy);
+        });
+    idsByName.invalidateAll();
+    return find(id).orElseThrow();
+  }
+
+  /** Moves one row a merge moved from {@code id} back from where it is now, {@code root}. */
+  private static void moveBack(Handle h, String kind, String ref, String id, String root) {
+    switch (kind) {
+      case "NAME_MOVED" -> {
+        h.execute(
+            "DELETE FROM police_station_names WHERE station_id = ? AND variant = ?", root, ref);
+        insertName(h, id, ref);
+      }
+      case "NAME_SHARED" -> insertName(h, id, ref);
+      case "MENTION" ->
+          h.execute(
+              """
+              UPDATE event_station_mentions SET police_station_id = ?
+              WHERE event_id || '/' || position = ? AND police_station_id = ?""",
+              id,
+              ref,
+              root);
+      case "DETENTION" ->
+          h.execute(
+              "UPDATE detentions SET police_station_id = ? WHERE id = ? AND police_station_id = ?",
+              id,
+              ref,
+              root);
+      case "SPLIT" ->
+          h.execute(
+              """
+              UPDATE police_station_splits SET to_station = ?
+              WHERE from_station || '/' || variant = ? AND to_station = ?""",
+              id,
+              ref,
+              root);
+      case "STATION" ->
+          h.execute(
+              "UPDATE police_stations SET merged_into = ? WHERE id = ? AND merged_into = ?",
+              id,
+              ref,
+              root);
+      case "LOCATION" ->
+          // The location came from this station; the station it was copied to had none.
+          h.execute(
+              """
+              UPDATE police_stations SET address = NULL, latitude = NULL, longitude = NULL
+              WHERE id = ? AND latitude = (SELECT latitude FROM police_stations WHERE id = ?)
+                AND longitude = (SELECT longitude FROM police_stations WHERE id = ?)""",
+              ref,
+              id,
+              id);
+      default -> throw new IllegalStateException("unknown merge move " + kind);
+    }
+  }
+
+  private static void insertName(Handle h, String station, String variant) {
+    h.execute(
+        """
+        INSERT INTO police_station_names (station_id, variant) VALUES (?, ?)
+        ON CONFLICT (station_id, variant) DO NOTHING""",
+        station,
+        variant);
+  }
+
+  private static void requireUnmerged(Handle h, String station, String which) {
+    h.createQuery("SELECT merged_into FROM police_stations WHERE id = :id")
+        .bind("id", station)
+        .mapTo(String.class)
+        .findOne()
+        .ifPresent(
+            root -> {
+              throw new IllegalStateException(which + " is merged into " + root + " already");
+            });
+  }
+
+  private static List<String> names(Handle h, String station) {
+    return h.createQuery("SELECT variant FROM police_station_names WHERE station_id = :s")
+        .bind("s", station)
+        .mapTo(String.class)
+        .list();
+  }
+
+  private static List<String> rows(Handle h, String select, String column, String station) {
+    return h.createQuery(select + " WHERE " + column + " = :s")
+        .bind("s", station)
+        .mapTo(String.class)
+        .list();
   }
 
   /**
@@ -241,13 +428,14 @@ public final class PoliceStations {
     }
   }
 
-  private static void record(
+  private static String record(
       Handle h, String kind, String station, String other, List<String> variants, String by) {
+    String id = Ids.next();
     h.createUpdate(
             """
             INSERT INTO police_station_decisions (id, kind, station_id, other_station, variants,
               decided_by, decided_at) VALUES (:id, :kind, :station, :other, :variants, :by, :now)""")
-        .bind("id", Ids.next())
+        .bind("id", id)
         .bind("kind", kind)
         .bind("station", station)
         .bind("other", other)
@@ -255,6 +443,7 @@ public final class PoliceStations {
         .bind("by", by)
         .bind("now", System.currentTimeMillis())
         .execute();
+    return id;
   }
 
   /** The station a report's free-text police station names, if the directory knows the name. */

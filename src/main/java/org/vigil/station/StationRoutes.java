@@ -40,6 +40,8 @@ public final class StationRoutes {
         COORDINATOR,
         ADMIN);
     api.post("/api/police-stations/{id}/merge", ctx -> merge(stations, ctx), COORDINATOR, ADMIN);
+    api.post(
+        "/api/police-stations/{id}/unmerge", ctx -> unmerge(stations, ctx), COORDINATOR, ADMIN);
     api.post("/api/police-stations/{id}/split", ctx -> split(stations, ctx), COORDINATOR, ADMIN);
   }
 
@@ -48,12 +50,38 @@ public final class StationRoutes {
     PoliceStation station = find(stations, ctx);
     Fields f = JsonBody.fields(ctx);
     String into = f.text("into", 64, true);
-    if (into != null && stations.find(into).isEmpty())
-      f.reject("into", "no police station with this id");
+    PoliceStation target = into == null ? null : stations.find(into).orElse(null);
+    if (into != null && target == null) f.reject("into", "no police station with this id");
     if (station.id().equals(into)) f.reject("into", "is the station being merged");
+    // Merging only listed stations into listed ones keeps merges free of cycles.
+    if (station.mergedInto() != null) {
+      f.reject("id", "is merged into " + station.mergedInto() + " already: undo that merge first");
+    }
+    if (target != null && target.mergedInto() != null) {
+      f.reject(
+          "into", "is merged into " + target.mergedInto() + ": merge into that station instead");
+    }
     f.done();
-    stations.merge(station.id(), into, Api.principal(ctx).userId());
+    try {
+      stations.merge(station.id(), into, Api.principal(ctx).userId());
+    } catch (IllegalStateException raced) {
+      throw new ApiError(409, "Conflict", raced.getMessage(), List.of());
+    }
     ctx.json(stations.find(into).orElseThrow());
+  }
+
+  /** Undoes the merge of this station: it and what the merge moved are its own again. */
+  private static void unmerge(PoliceStations stations, Context ctx) {
+    PoliceStation station = find(stations, ctx);
+    if (station.mergedInto() == null) {
+      throw new ApiError(
+          409, "Conflict", "police station " + station.id() + " is not merged", List.of());
+    }
+    try {
+      ctx.json(stations.unmerge(station.id(), Api.principal(ctx).userId()));
+    } catch (IllegalStateException raced) {
+      throw new ApiError(409, "Conflict", raced.getMessage(), List.of());
+    }
   }
 
   /** {@code {"name": N, "variants": [...]}}: those spellings name another station. */

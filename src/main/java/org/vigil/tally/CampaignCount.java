@@ -6,7 +6,8 @@ import org.vigil.campaign.Campaign;
 
 /**
  * The public figures of one campaign at one moment: distinct people, never reports, with confirmed
- * and unconfirmed apart, nationally and by city, day, hour and police station. {@code version}
+ * and unconfirmed apart, nationally and by city, day, hour and police station. The headline is the
+ * confirmed figure: unconfirmed people are shown beside it, never added to it. {@code version}
  * grows with every change Vigil has seen, so a copy can tell whether it is still current.
  */
 public record CampaignCount(
@@ -28,15 +29,12 @@ public record CampaignCount(
 
   /**
    * People counted: {@code confirmed} were verified by a coordinator or come from a published
-   * source's count; {@code unnamed} are the part of {@code confirmed} known only as such a count,
-   * without names; {@code unconfirmed} wait for verification.
+   * source's count, and are the figure Vigil stands behind; {@code unnamed} are the part of {@code
+   * confirmed} known only as such a count, without names; {@code unconfirmed} were reported but
+   * wait for verification, and are never added to the confirmed.
    */
   public record Figures(long confirmed, long unconfirmed, long unnamed) {
     public static final Figures NONE = new Figures(0, 0, 0);
-
-    public long people() {
-      return confirmed + unconfirmed;
-    }
 
     Figures plus(Figures other) {
       return new Figures(
@@ -44,8 +42,17 @@ public record CampaignCount(
     }
   }
 
-  /** One group: its key as written in open data, a readable label, and its figures. */
-  public record Group(String key, String label, Figures figures) {}
+  /**
+   * One group: its key as written in open data (a city's GeoNames id, a day, an hour, a police
+   * station's id), how it reads in Russian ({@code label}) and in English, and its figures.
+   */
+  public record Group(String key, String label, String labelEn, Figures figures) {
+
+    /** The label in a language: {@code en} or {@code ru}. */
+    public String label(String language) {
+      return language.equals("en") ? labelEn : label;
+    }
+  }
 
   /** The groups of one dimension. */
   public List<Group> by(PublicDimension dimension) {
@@ -57,9 +64,9 @@ public record CampaignCount(
     };
   }
 
-  /** Cities where at least one person was detained. */
+  /** Cities where at least one detention is confirmed: the cities of the headline. */
   public long cityCount() {
-    return cities.stream().filter(g -> g.figures().people() > 0).count();
+    return cities.stream().filter(g -> g.figures().confirmed() > 0).count();
   }
 
   /** Whether the two say the same, whatever their versions and times. */

@@ -3,7 +3,6 @@ package org.vigil.tally;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +23,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigil.campaign.Campaign;
 import org.vigil.campaign.Campaigns;
+import org.vigil.cases.Hold;
+import org.vigil.place.Gazetteer;
 import org.vigil.tally.CampaignCount.Figures;
 import org.vigil.tally.CampaignCount.Group;
 
@@ -37,25 +38,30 @@ import org.vigil.tally.CampaignCount.Group;
  * is one person there; a person detained in two cities counts in each city and once nationally.
  */
 public final class PublicTallies implements AutoCloseable {
-  private static final String DETAINEES =
+  /**
+   * A campaign's detentions that may count: those at its events, and those its reports placed in no
+   * event; rejected ones and ones merged into another detention of the same arrest never count.
+   */
+  private static final String DETENTIONS =
       """
-      SELECT d.person_id, e.id, e.city, e.held_on, d.detained_at, d.created_at,
+      SELECT d.person_id, d.event_id, e.city, e.region, e.held_on, d.place_id, d.detained_at,
         d.police_station_id, ps.name, d.confirmed_at
       FROM events e JOIN detentions d ON d.event_id = e.id
         LEFT JOIN police_stations ps ON ps.id = d.police_station_id
-      WHERE e.campaign_id = :campaign
+      WHERE e.campaign_id = :campaign AND d.rejected_at IS NULL AND d.merged_into IS NULL
       UNION ALL
-      SELECT d.person_id, NULL, r.city, NULL, d.detained_at, d.created_at,
+      SELECT d.person_id, NULL, NULL, NULL, NULL, d.place_id, d.detained_at,
         d.police_station_id, ps.name, d.confirmed_at
-      FROM reports r JOIN detentions d ON d.report_id = r.id
-        LEFT JOIN police_stations ps ON ps.id = d.police_station_id
-      WHERE r.campaign_id = :campaign AND d.event_id IS NULL""";
+      FROM detentions d LEFT JOIN police_stations ps ON ps.id = d.police_station_id
+      WHERE d.campaign_id = :campaign AND d.event_id IS NULL
+        AND d.rejected_at IS NULL AND d.merged_into IS NULL""";
 
   /** How long the current campaign is taken as known: a new campaign is rare. */
   private static final long CURRENT_MILLIS = 1000;
 
   private final Jdbi jdbi;
   private final Campaigns campaigns;
+  private final Gazetteer gazetteer;
   private final AtomicLong version = new AtomicLong();
   private final Map<String, CampaignCount> counts = new ConcurrentHashMap<>();
   private final Set<String> recounting = ConcurrentHashMap.newKeySet();
@@ -67,9 +73,10 @@ public final class PublicTallies implements AutoCloseable {
   /** Which campaign was current at a version. */
   private record Current(long version, long at, String campaignId) {}
 
-  public PublicTallies(Jdbi jdbi, Campaigns campaigns) {
+  public PublicTallies(Jdbi jdbi, Campaigns campaigns, Gazetteer gazetteer) {
     this.jdbi = jdbi;
     this.campaigns = campaigns;
+    this.gazetteer = gazetteer;
   }
 
   /** Something public may have changed: counts made before now are stale. */
@@ -142,12 +149,16 @@ public final class PublicTallies implements AutoCloseable {
     return fresh;
   }
 
-  /** One detainee at one event: the earliest of their reports' times, confirmed if any is. */
+  /**
+   * One detainee at one event (or, outside events, in one city on one day): the earliest of their
+   * reports' times, confirmed if any is. {@code hour} is null for a detention without a time within
+   * the campaign: it counts, but on no hour of the chart.
+   */
   private record Detainee(
       String personId,
       String city,
       LocalDate day,
-      Instant at,
+      Instant hour,
       String stationId,
       String stationName,
       boolean confirmed) {
@@ -157,27 +168,68 @@ public final class PublicTallies implements AutoCloseable {
           personId,
           city,
           day,
-          at.isBefore(other.at) ? at : other.at,
+          hour == null || (other.hour != null && other.hour.isBefore(hour)) ? other.hour : hour,
           stationId != null ? stationId : other.stationId,
           stationName != null ? stationName : other.stationName,
           confirmed || other.confirmed);
     }
   }
 
-  private static CampaignCount count(Handle h, Campaign campaign, long version) {
-    Collection<Detainee> detainees = detainees(h, campaign.id());
+  /** A group's key and how it reads in Russian and in English. */
+  private record Named(String key, String ru, String en) {
+    static Named same(String key) {
+      return new Named(key, key, key);
+    }
+
+    Named withName(String name) {
+      return new Named(key, name, name);
+    }
+  }
+
+  /** The key under which an event's city is counted, e.g. to link a city's row to its event. */
+  public String cityKey(String city, String region) {
+    return eventCity(city, region).key();
+  }
+
+  /** A city of the count: the gazetteer's place. */
+  private Named city(String placeId) {
+    return gazetteer
+        .find(placeId)
+        .map(p -> new Named(p.id(), p.nameRu(), p.nameEn()))
+        .orElse(Named.same(placeId));
+  }
+
+  /**
+   * An event's city. Events are entered by coordinators or imported from a published table, so an
+   * event city the gazetteer does not know is still a city, under its own name.
+   */
+  private Named eventCity(String city, String region) {
+    return gazetteer
+        .resolve(city, region)
+        .map(p -> new Named(p.id(), p.nameRu(), p.nameEn()))
+        .orElse(Named.same(city));
+  }
+
+  private CampaignCount count(Handle h, Campaign campaign, long version) {
+    Map<String, Named> cities = new HashMap<>();
+    Collection<Detainee> detainees = detainees(h, campaign, cities);
     Map<String, Long> unnamedByCity = new HashMap<>();
     Map<String, Long> unnamedByDay = new HashMap<>();
     long unnamed = 0;
     for (var row :
         h.createQuery(
                 """
-                SELECT city, held_on, unnamed_detentions FROM events
+                SELECT city, region, held_on, unnamed_detentions FROM events
                 WHERE campaign_id = :campaign AND unnamed_detentions > 0""")
             .bind("campaign", campaign.id())
-            .map((rs, ctx) -> new SourcedEvent(rs.getString(1), rs.getString(2), rs.getLong(3)))
+            .map(
+                (rs, ctx) ->
+                    new SourcedEvent(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
             .list()) {
-      unnamedByCity.merge(row.city(), row.count(), Long::sum);
+      Named city = eventCity(row.city(), row.region());
+      cities.putIfAbsent(city.key(), city);
+      unnamedByCity.merge(city.key(), row.count(), Long::sum);
       unnamedByDay.merge(row.day(), row.count(), Long::sum);
       unnamed += row.count();
     }
@@ -200,67 +252,80 @@ public final class PublicTallies implements AutoCloseable {
     detainees.forEach(d -> stationNames.putIfAbsent(d.stationId(), d.stationName()));
 
     Figures total = figures(detainees).plus(new Figures(unnamed, 0, unnamed));
-    Comparator<Group> byPeople =
-        Comparator.comparingLong((Group g) -> -g.figures().people()).thenComparing(Group::key);
+    Comparator<Group> byConfirmed =
+        Comparator.comparingLong((Group g) -> -g.figures().confirmed())
+            .thenComparingLong(g -> -g.figures().unconfirmed())
+            .thenComparing(Group::key);
     return new CampaignCount(
         campaign,
         version,
         Instant.now(),
         total,
-        groups(detainees, Detainee::city, unnamedByCity, Function.identity(), byPeople),
+        groups(detainees, Detainee::city, unnamedByCity, cities::get, byConfirmed),
         groups(
             detainees,
             d -> d.day().toString(),
             unnamedByDay,
-            Function.identity(),
+            Named::same,
             Comparator.comparing(Group::key)),
         groups(
             detainees,
-            d -> d.at().truncatedTo(ChronoUnit.HOURS).toString(),
+            d -> d.hour() == null ? null : d.hour().toString(),
             Map.of(),
-            Function.identity(),
+            Named::same,
             Comparator.comparing(Group::key)),
-        groups(detainees, Detainee::stationId, unnamedByStation, stationNames::get, byPeople));
+        groups(
+            detainees,
+            Detainee::stationId,
+            unnamedByStation,
+            k -> Named.same(k).withName(stationNames.get(k)),
+            byConfirmed));
   }
 
   /** People an event's published source counts without names. */
-  private record SourcedEvent(String city, String day, long count) {}
+  private record SourcedEvent(String city, String region, String day, long count) {}
 
   /** People a published source counts, without names, at a police station. */
   private record SourcedStation(String id, String name, long count) {}
 
-  private static Collection<Detainee> detainees(Handle h, String campaignId) {
-    Map<String, Detainee> byPersonAndEvent = new HashMap<>();
-    h.createQuery(DETAINEES)
-        .bind("campaign", campaignId)
+  /**
+   * The campaign's detainees that count: a detention held apart (a city the gazetteer does not
+   * know, no time, a time outside the campaign) counts nowhere until a coordinator places it.
+   */
+  private Collection<Detainee> detainees(Handle h, Campaign campaign, Map<String, Named> cities) {
+    Map<String, Detainee> byPersonAndPlace = new HashMap<>();
+    h.createQuery(DETENTIONS)
+        .bind("campaign", campaign.id())
         .map(
             (rs, ctx) -> {
               String eventId = rs.getString(2);
-              String city = rs.getString(3);
-              String detainedAt = rs.getString(5);
+              String detainedAt = rs.getString(7);
               OffsetDateTime at = detainedAt == null ? null : OffsetDateTime.parse(detainedAt);
-              Instant recorded = Instant.ofEpochMilli(rs.getLong(6));
-              String heldOn = rs.getString(4);
-              LocalDate day =
-                  heldOn != null
-                      ? LocalDate.parse(heldOn)
-                      : at != null
-                          ? at.toLocalDate()
-                          : LocalDate.ofInstant(recorded, ZoneOffset.UTC);
-              String where = eventId != null ? eventId : "city:" + city;
+              String placeId = rs.getString(6);
+              if (Hold.of(campaign, eventId != null, placeId, at) != null) return null;
+              Named city =
+                  eventId != null ? eventCity(rs.getString(3), rs.getString(4)) : city(placeId);
+              cities.putIfAbsent(city.key(), city);
+              LocalDate day = eventId != null ? LocalDate.parse(rs.getString(5)) : at.toLocalDate();
+              Instant hour =
+                  Hold.hourly(campaign, at) ? at.toInstant().truncatedTo(ChronoUnit.HOURS) : null;
               var detainee =
                   new Detainee(
                       rs.getString(1),
-                      city == null ? "" : city,
+                      city.key(),
                       day,
-                      (at != null ? at.toInstant() : recorded).truncatedTo(ChronoUnit.MINUTES),
-                      rs.getString(7),
+                      hour,
                       rs.getString(8),
-                      rs.getObject(9) != null);
+                      rs.getString(9),
+                      rs.getObject(10) != null);
+              String where = eventId != null ? eventId : "place:" + city.key() + ':' + day;
               return Map.entry(detainee.personId() + '\n' + where, detainee);
             })
-        .forEach(e -> byPersonAndEvent.merge(e.getKey(), e.getValue(), Detainee::with));
-    return byPersonAndEvent.values();
+        .forEach(
+            e -> {
+              if (e != null) byPersonAndPlace.merge(e.getKey(), e.getValue(), Detainee::with);
+            });
+    return byPersonAndPlace.values();
   }
 
   /** Distinct people among detainees: confirmed if any of their detentions is. */
@@ -275,7 +340,7 @@ public final class PublicTallies implements AutoCloseable {
       Collection<Detainee> detainees,
       Function<Detainee, String> key,
       Map<String, Long> unnamed,
-      Function<String, String> label,
+      Function<String, Named> labels,
       Comparator<Group> order) {
     Map<String, List<Detainee>> byKey = new LinkedHashMap<>();
     for (Detainee d : detainees) {
@@ -287,9 +352,13 @@ public final class PublicTallies implements AutoCloseable {
     byKey.forEach(
         (k, members) -> {
           long sourced = unnamed.getOrDefault(k, 0L);
+          Named label = labels.apply(k);
           groups.add(
               new Group(
-                  k, label.apply(k), figures(members).plus(new Figures(sourced, 0, sourced))));
+                  k,
+                  label.ru(),
+                  label.en(),
+                  figures(members).plus(new Figures(sourced, 0, sourced))));
         });
     groups.sort(order);
     return groups;

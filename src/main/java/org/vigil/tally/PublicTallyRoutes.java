@@ -136,7 +136,7 @@ public final class PublicTallyRoutes {
     header.addAll(TallyJson.GROUP_FIELDS);
     csv.writeRecord(header);
     List<Group> groups =
-        dimension == null ? List.of(new Group("", "", count.total())) : count.by(dimension);
+        dimension == null ? List.of(new Group("", "", "", count.total())) : count.by(dimension);
     String by = dimension == null ? "total" : dimension.code();
     for (Group g : groups) {
       List<String> row = new ArrayList<>(List.of(count.campaign().id(), by));

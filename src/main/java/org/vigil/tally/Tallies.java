@@ -66,7 +66,11 @@ public final class Tallies {
     return select(query, counts, from, "", "m.police_station_id");
   }
 
-  /** Distinct documented persons; by station, the station their detention records. */
+  /**
+   * Distinct documented persons whose detention a coordinator confirmed, never a rejected or merged
+   * one (the public figures count what the group stands behind); by station, the station their
+   * detention records.
+   */
   private static String namedSql(TallyQuery query) {
     boolean byStation = query.by().contains(Dimension.POLICE_STATION);
     // CROSS JOIN: SQLite then reads detentions first, looking each event up by its key, instead
@@ -79,7 +83,9 @@ public final class Tallies {
         query,
         "0, 0, COUNT(DISTINCT d.person_id)",
         from,
-        " AND e.id = d.event_id" + (byStation ? " AND d.police_station_id IS NOT NULL" : ""),
+        " AND e.id = d.event_id AND d.confirmed_at IS NOT NULL AND d.rejected_at IS NULL"
+            + " AND d.merged_into IS NULL"
+            + (byStation ? " AND d.police_station_id IS NOT NULL" : ""),
         "d.police_station_id");
   }
 

@@ -10,7 +10,7 @@ import org.vigil.tally.CampaignCount.Group;
 public final class TallyJson {
   private TallyJson() {}
 
-  /** The national figures and the number of cities. */
+  /** The national figures and the number of cities with confirmed detentions. */
   public static Map<String, Object> total(CampaignCount count) {
     Map<String, Object> total = figures(count.total());
     total.put("cities", count.cityCount());
@@ -24,19 +24,19 @@ public final class TallyJson {
 
   /** The fields of a group, in order: what the CSV's columns after campaign_id and by are. */
   static final List<String> GROUP_FIELDS =
-      List.copyOf(group(new Group("", "", Figures.NONE)).keySet());
+      List.copyOf(group(new Group("", "", "", Figures.NONE)).keySet());
 
   static Map<String, Object> group(Group g) {
     Map<String, Object> group = new LinkedHashMap<>();
     group.put("key", g.key());
     group.put("label", g.label());
+    group.put("label_en", g.labelEn());
     group.putAll(figures(g.figures()));
     return group;
   }
 
   private static Map<String, Object> figures(Figures f) {
     Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("people", f.people());
     figures.put("confirmed", f.confirmed());
     figures.put("unconfirmed", f.unconfirmed());
     figures.put("unnamed", f.unnamed());

@@ -36,10 +36,13 @@ class LiveUpdatesTest {
               "/api/updates",
               "{\"language\": \"en\", \"text\": \"Police detained more than 3,000 people in over 60 cities\"}",
               Role.EDITOR);
-      assertThat(second.json().get("author_name").asText()).isEqualTo("test-editor");
+      // An account name is never published: without a display name, the group's name signs.
+      assertThat(second.json().get("author").asText()).isEqualTo("Vigil");
+      assertThat(second.body()).doesNotContain("test-editor");
 
       var feed = server.get("/feed.atom", null);
       assertThat(feed.status()).isEqualTo(200);
+      assertThat(feed.body()).doesNotContain("test-editor").contains("<name>Vigil</name>");
       assertThat(feed.header("Content-Type")).startsWith("application/atom+xml");
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
@@ -76,6 +79,53 @@ class LiveUpdatesTest {
           server.post("/api/updates", "{\"language\": \"de\", \"text\": \"\"}", Role.EDITOR);
       assertThat(invalid.status()).isEqualTo(422);
       assertThat(invalid.body()).contains("language").contains("text");
+    }
+  }
+
+  @Test
+  void an_editor_signs_with_a_display_name_and_can_take_an_update_back() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+        TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
+      server.vigil().accounts().addUser("ed.ivanova", Role.EDITOR, "Редакция");
+      String token = server.vigil().accounts().createToken("ed.ivanova");
+      var published =
+          server.send(
+              server
+                  .request("/api/updates", null)
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"language\": \"ru\", \"text\": \"Ошибочная новость\"}"))
+                  .build());
+      assertThat(published.status()).as(published.toString()).isEqualTo(201);
+      assertThat(published.json().get("author").asText()).isEqualTo("Редакция");
+      String id = published.json().get("id").asText();
+      assertThat(server.get("/feed.atom", null).body())
+          .contains("Ошибочная новость")
+          .doesNotContain("ed.ivanova");
+
+      var noReason = server.post("/api/updates/" + id + "/unpublish", "{}", Role.EDITOR);
+      assertThat(noReason.status()).isEqualTo(422);
+      assertThat(noReason.body()).contains("reason");
+      assertThat(
+              server
+                  .post("/api/updates/" + id + "/unpublish", "{\"reason\": \"x\"}", Role.OPERATOR)
+                  .status())
+          .isEqualTo(403);
+      var taken =
+          server.post(
+              "/api/updates/" + id + "/unpublish",
+              "{\"reason\": \"не подтвердилось\"}",
+              Role.EDITOR);
+      assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+      assertThat(server.get("/feed.atom", null).body()).doesNotContain("Ошибочная новость");
+      assertThat(server.get("/api/updates", null).json().get("items")).isEmpty();
+      assertThat(
+              server
+                  .post("/api/updates/" + id + "/unpublish", "{\"reason\": \"again\"}", Role.EDITOR)
+                  .status())
+          .isEqualTo(404);
     }
   }
 }

@@ -28,8 +28,9 @@ import org.vigil.testing.TestVigil;
 /**
  * A detainee who did not consent is planted in every way Vigil takes reports, and no public page,
  * feed, export, widget, stream or API response may contain their name in any script, their contact
- * or their words. Every public GET route the server has is read, so a route added later is covered
- * or fails this test.
+ * or their words. Nor may a minor whose consent was verified, a detainee who withdrew the consent a
+ * relative gave, or a person named in the free-text city of an anonymous report. Every public GET
+ * route the server has is read, so a route added later is covered or fails this test.
  */
 class PublicPrivacyTest {
   private static final String HIDDEN = "Серафима Вышеславцева";
@@ -38,6 +39,9 @@ class PublicPrivacyTest {
   private static final String WORDS = "сказала о пытках в автозаке";
   private static final String FULL = "Ростислав Окуджавов";
   private static final String INITIALS_ONLY = "Любомира Кржижановская";
+  private static final String MINOR = "Ярослава Несовершеннолетняя";
+  private static final String WITHDRAWN = "Всеволод Передумавший";
+  private static final String IN_THE_ADDRESS = "Аграфена Подъездова";
 
   @TempDir Path dir;
 
@@ -53,8 +57,32 @@ class PublicPrivacyTest {
         report(server, role, campaign, HIDDEN, "none");
       }
       reportByPublic(server, campaign, HIDDEN);
-      report(server, COORDINATOR, campaign, FULL, "full");
-      report(server, COORDINATOR, campaign, INITIALS_ONLY, "initials");
+      verified(server, report(server, COORDINATOR, campaign, FULL, "full"), "full");
+      verified(
+          server, report(server, COORDINATOR, campaign, INITIALS_ONLY, "initials"), "initials");
+      // A minor, with a consent a coordinator verified all the same.
+      String minor =
+          created(
+              server.post(
+                  "/api/public/reports",
+                  """
+                  {"campaign": "%s", "name": "%s", "city": "Москва", "source": "self",
+                   "detained_at": "2021-01-23T14:05:00+03:00", "consent": "full", "minor": true}"""
+                      .formatted(campaign, MINOR),
+                  null));
+      confirmAndVerify(server, minor, "full");
+      // A relative's consent, verified, then withdrawn by the detainee themself.
+      verified(server, report(server, COORDINATOR, campaign, WITHDRAWN, "full"), "full");
+      report(server, OPERATOR, campaign, WITHDRAWN, "none", "self");
+      // A "city" that is an address with a neighbour's name in it.
+      created(
+          server.post(
+              "/api/public/reports",
+              """
+              {"campaign": "%s", "name": "Иван Прохожий", "source": "witness",
+               "city": "Москва, Петровка 38, у дома %s", "detained_at": "2021-01-23T15:00:00+03:00"}"""
+                  .formatted(campaign, IN_THE_ADDRESS),
+              null));
       server.post(
           "/api/updates",
           "{\"campaign\": \"%s\", \"language\": \"ru\", \"text\": \"В Москве задержаны трое\"}"
@@ -62,12 +90,13 @@ class PublicPrivacyTest {
           EDITOR);
       PublicFixture.eventually(
           () -> server.get("/api/public/tally?campaign=" + campaign, null).json(),
-          // three people, or four if linkage keeps the anonymous report apart for review
-          t -> t.get("total").get("people").asLong() >= 3);
+          t -> t.get("total").get("confirmed").asLong() >= 4);
 
       Map<String, String> seen = readEverythingPublic(server, campaign, event, station);
 
-      Set<String> forbidden = spellings(HIDDEN, HIDDEN_MALE_FORM, INITIALS_ONLY);
+      Set<String> forbidden =
+          spellings(HIDDEN, HIDDEN_MALE_FORM, INITIALS_ONLY, MINOR, WITHDRAWN, IN_THE_ADDRESS);
+      forbidden.add("петровка");
       forbidden.add(CONTACT);
       forbidden.add("913 555");
       forbidden.add(WORDS);
@@ -81,21 +110,62 @@ class PublicPrivacyTest {
       String eventPage = seen.get("/ru/events/" + event);
       assertThat(eventPage).contains(FULL).contains("Л. К.");
       assertThat(seen.get("/api/public/tally?campaign=" + campaign)).contains("\"cities\":1");
+      assertThat(
+              server
+                  .get("/api/public/tally.csv?campaign=" + campaign + "&by=city", null)
+                  .body()
+                  .lines())
+          .as("Moscow is the one city: the address never became a row")
+          .hasSize(2);
     }
   }
 
-  private static void report(
+  private static String report(
       TestVigil server, Role role, String campaign, String name, String consent) {
-    var r =
+    return report(server, role, campaign, name, consent, "relative");
+  }
+
+  private static String report(
+      TestVigil server, Role role, String campaign, String name, String consent, String source) {
+    return created(
         server.post(
             "/api/reports",
             """
             {"campaign": "%s", "name": "%s", "birth_year": 1999, "city": "Москва",
              "detained_at": "2021-01-23T14:05:00+03:00", "police_station": "ОВД Тверской",
-             "source": "relative", "contact": "%s", "text": "%s", "consent": "%s"}"""
-                .formatted(campaign, name, CONTACT, WORDS, consent),
-            role);
+             "source": "%s", "contact": "%s", "text": "%s", "consent": "%s"}"""
+                .formatted(campaign, name, source, CONTACT, WORDS, consent),
+            role));
+  }
+
+  /** A coordinator verified with the relative who reported it the consent the report states. */
+  private static void verified(TestVigil server, String report, String consent) {
+    confirmAndVerify(server, report, consent);
+  }
+
+  private static void confirmAndVerify(TestVigil server, String report, String consent) {
+    String detention = null;
+    String person = null;
+    for (var d : server.get("/api/detentions?limit=1000", COORDINATOR).json().get("items")) {
+      if (d.get("report_id").asText().equals(report)) {
+        detention = d.get("id").asText();
+        person = d.get("person").get("id").asText();
+      }
+    }
+    assertThat(server.post("/api/detentions/" + detention + "/confirm", "", COORDINATOR).status())
+        .isEqualTo(200);
+    var r =
+        server.post(
+            "/api/persons/" + person + "/consent",
+            "{\"consent\": \"%s\", \"given_by\": \"representative\", \"report\": \"%s\"}"
+                .formatted(consent, report),
+            COORDINATOR);
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
+  }
+
+  private static String created(TestVigil.Response r) {
+    assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    return r.json().get("id").asText();
   }
 
   private static void reportByPublic(TestVigil server, String campaign, String name) {

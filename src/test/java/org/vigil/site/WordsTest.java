@@ -19,10 +19,10 @@ class WordsTest {
   private static CampaignCount count(long confirmed, long unconfirmed, int cities) {
     List<Group> groups =
         IntStream.range(0, cities)
-            .mapToObj(i -> new Group("city" + i, "city" + i, new Figures(1, 0, 0)))
+            .mapToObj(i -> new Group("city" + i, "city" + i, "city" + i, new Figures(1, 0, 0)))
             .toList();
     return new CampaignCount(
-        new Campaign("c", "23 January", null, null, null, Instant.now(), Instant.now()),
+        new Campaign("c", "23 January", null, null, null, null, Instant.now(), Instant.now()),
         1,
         Instant.now(),
         new Figures(confirmed, unconfirmed, 0),
@@ -35,21 +35,33 @@ class WordsTest {
   @Test
   void russian_numbers_take_their_plural_forms() {
     assertThat(Summary.sentence(Language.RU, count(1, 0, 1)))
-        .isEqualTo("Полиция задержала не менее 1 человека в 1 городе; подтверждено задержаний: 1.");
-    assertThat(Summary.sentence(Language.RU, count(2, 1, 3)))
-        .startsWith("Полиция задержала не менее 3 человек в 3 городах");
-    assertThat(Summary.sentence(Language.RU, count(3000, 12, 61)))
-        .startsWith("Полиция задержала не менее 3\u00a0012 человек в 61 городе");
+        .isEqualTo("Полиция задержала не менее 1 человека в 1 городе.");
+    assertThat(Summary.sentence(Language.RU, count(3, 0, 3)))
+        .isEqualTo("Полиция задержала не менее 3 человек в 3 городах.");
+    assertThat(Summary.sentence(Language.RU, count(3012, 0, 61)))
+        .isEqualTo("Полиция задержала не менее 3\u00a0012 человек в 61 городе.");
+  }
+
+  @Test
+  void the_headline_counts_confirmed_people_only_and_says_the_rest_apart() {
+    assertThat(Summary.sentence(Language.RU, count(2, 5, 2)))
+        .isEqualTo(
+            "Полиция задержала не менее 2 человек в 2 городах. Ещё 5 сообщений о задержаниях"
+                + " проверяются и в это число не входят.");
+    assertThat(Summary.sentence(Language.EN, count(2410, 602, 61)))
+        .isEqualTo(
+            "Police have detained at least 2,410 people in 61 cities. 602 more reported"
+                + " detentions are being verified and not counted in this figure.");
+    assertThat(Summary.sentence(Language.EN, count(0, 1, 0)))
+        .isEqualTo(
+            "No detention has been confirmed yet. 1 more reported detention is being verified"
+                + " and not counted in this figure.");
   }
 
   @Test
   void english_says_the_same() {
-    assertThat(Summary.sentence(Language.EN, count(2410, 602, 61)))
-        .isEqualTo(
-            "Police have detained at least 3,012 people in 61 cities; 2,410 detentions are"
-                + " confirmed.");
     assertThat(Summary.sentence(Language.EN, count(1, 0, 1)))
-        .isEqualTo("Police have detained at least 1 person in 1 city; 1 detention is confirmed.");
+        .isEqualTo("Police have detained at least 1 person in 1 city.");
     assertThat(Summary.sentence(Language.EN, count(0, 0, 0)))
         .isEqualTo("No detentions have been reported yet.");
   }

@@ -103,6 +103,68 @@ class StationDecisionsTest {
     }
   }
 
+  /**
+   * The failure of issue #12: merging A into B and then B into A made both vanish from the
+   * directory and the export, with no undo. Merges now refuse cycles, and each can be undone,
+   * moving back exactly what it moved, also after a later merge and a re-import.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void merges_refuse_cycles_and_are_undone_exactly(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, dir)) {
+      Imports.ovdinfo(
+          db.url(),
+          SharedData.detentions2013(),
+          "--stations",
+          SharedData.stations2013().toString());
+      try (TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
+        Map<String, Long> before = byStation(server);
+        String a = stationId(server, "ОВД Сокольники");
+        String b = stationId(server, "ОВД Мещанский");
+        String c = stationId(server, "ОВД Тверской");
+        int listed = server.get("/api/police-stations", null).json().get("items").size();
+        assertThat(merge(server, a, b).status()).isEqualTo(200);
+
+        var back = merge(server, b, a);
+        assertThat(back.status()).as("B into A, which is merged into B").isEqualTo(422);
+        assertThat(back.body()).contains("\"into\"", "merged into " + b);
+        assertThat(merge(server, a, c).status()).as("A is merged already").isEqualTo(422);
+        assertThat(server.get("/api/police-stations", null).json().get("items"))
+            .hasSize(listed - 1);
+        assertThat(server.get("/api/public/export.csv?table=police_stations", null).body())
+            .contains("ОВД Мещанский");
+
+        // B goes on into C; undoing A's merge takes A's rows back from C.
+        assertThat(merge(server, b, c).status()).isEqualTo(200);
+        var undone = server.post("/api/police-stations/" + a + "/unmerge", "", COORDINATOR);
+        assertThat(undone.status()).as(undone.toString()).isEqualTo(200);
+        assertThat(undone.json().get("merged_into").isNull()).isTrue();
+        assertThat(byStation(server))
+            .containsEntry("ОВД Сокольники", before.get("ОВД Сокольники"))
+            .containsEntry(
+                "ОВД Тверской", before.get("ОВД Тверской") + before.get("ОВД Мещанский"));
+        assertThat(server.post("/api/police-stations/" + a + "/unmerge", "", COORDINATOR).status())
+            .isEqualTo(409);
+        assertThat(server.post("/api/police-stations/" + b + "/unmerge", "", COORDINATOR).status())
+            .isEqualTo(200);
+        assertThat(byStation(server)).isEqualTo(before);
+        assertThat(server.get("/api/police-stations", null).json().get("items")).hasSize(listed);
+
+        Imports.ovdinfo(
+            db.url(),
+            SharedData.detentions2013(),
+            "--stations",
+            SharedData.stations2013().toString());
+        assertThat(byStation(server)).as("a re-import after the undo").isEqualTo(before);
+      }
+    }
+  }
+
+  private static TestVigil.Response merge(TestVigil server, String station, String into) {
+    return server.post(
+        "/api/police-stations/" + station + "/merge", "{\"into\": \"" + into + "\"}", COORDINATOR);
+  }
+
   private static Map<String, Long> byStation(TestVigil server) {
     Map<String, Long> counts = new HashMap<>();
     for (JsonNode g :

@@ -34,7 +34,9 @@ public final class TestVigil implements AutoCloseable {
 
   public static TestVigil start(TestDatabase db, Path keyset, int publicPerMinute) {
     return new TestVigil(
-        Vigil.serve(new Vigil.Settings(db.url(), keyset, "127.0.0.1", 0, publicPerMinute)));
+        Vigil.serve(
+            new Vigil.Settings(
+                db.url(), keyset, "127.0.0.1", 0, publicPerMinute, Vigil.DEFAULT_GROUP_NAME)));
   }
 
   public Vigil vigil() {
