@@ -6,7 +6,6 @@ import static org.vigil.security.Role.LAWYER;
 
 import io.javalin.http.Context;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
@@ -60,10 +59,7 @@ public final class CaseRoutes {
     String article = f.text("article", 50, false);
     Long fine = f.longValue("fine_rub", 0, 100_000_000, false);
     Integer days = f.integer("arrest_days", 1, 365, false);
-    String note = f.text("note", 5000, false);
-    if (at != null && at.isAfter(OffsetDateTime.now().plus(10, ChronoUnit.MINUTES))) {
-      f.reject("at", "is in the future");
-    }
+    String note = f.freeText("note", 5000, false);
     if (days != null && status != DetentionStatus.ADMINISTRATIVE_ARREST) {
       f.reject("arrest_days", "goes only with status administrative_arrest");
     }
