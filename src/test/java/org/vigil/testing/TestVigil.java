@@ -97,6 +97,15 @@ public final class TestVigil implements AutoCloseable {
             .build());
   }
 
+  /** Sends {@code body} as is to the photo upload, with {@code contentType}: for broken bodies. */
+  public Response uploadRaw(String contentType, byte[] body, Role role) {
+    return send(
+        request("/api/media", role)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
   public Response patch(String path, String json, Role role) {
     return send(
         request(path, role)
