@@ -9,6 +9,8 @@ import org.vigil.campaign.Campaigns;
 import org.vigil.cases.CaseRoutes;
 import org.vigil.cases.Cases;
 import org.vigil.http.Api;
+import org.vigil.http.Cidr;
+import org.vigil.http.ClientAddress;
 import org.vigil.http.WebServer;
 import org.vigil.intake.Intake;
 import org.vigil.intake.IntakeRoutes;
@@ -35,9 +37,23 @@ import org.vigil.tally.TallyRoutes;
 
 /** One running Vigil: its database, its keys, its capabilities and, when serving, its HTTP API. */
 public final class Vigil implements AutoCloseable {
-  /** Where Vigil keeps its data and how it listens. */
+  /**
+   * Where Vigil keeps its data and how it listens.
+   *
+   * @param trustedProxies the reverse proxies whose X-Forwarded-For names the client (see {@link
+   *     ClientAddress}); none: the socket's peer is the client
+   */
   public record Settings(
-      String databaseUrl, Path keyset, String host, int port, int publicPerMinute) {}
+      String databaseUrl,
+      Path keyset,
+      String host,
+      int port,
+      int publicPerMinute,
+      List<Cidr> trustedProxies) {
+    public Settings {
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+  }
 
   private final Database database;
   private final Accounts accounts;
@@ -88,13 +104,17 @@ public final class Vigil implements AutoCloseable {
   /** Starts the HTTP server of an opened instance (the database and keys come from open). */
   public void listen(Settings settings) {
     live = new LiveStream(publicTallies, updates);
-    server = webServer(new PublicRateLimit(settings.publicPerMinute()));
+    server =
+        webServer(
+            new PublicRateLimit(settings.publicPerMinute()),
+            new ClientAddress(settings.trustedProxies()));
     server.afterWrites(live::changed).start(settings.host(), settings.port());
   }
 
-  private WebServer webServer(PublicRateLimit publicLimit) {
+  private WebServer webServer(PublicRateLimit publicLimit, ClientAddress clients) {
     return new WebServer(
         accounts,
+        clients,
         api -> {
           // The public reads first: Javalin tries a request's path against the routes in the
           // order they were added, and these are what a crowd reads while a protest goes on.
