@@ -76,7 +76,7 @@ final class Text {
     if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
       return "must not contain an unpaired surrogate (" + codePoint(c) + "): it is not text";
     }
-    if (c == '\n' || c == 0x2028 || c == 0x2029) {
+    if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029) {
       return multiline ? null : "must be one line";
     }
     if (c == '\t' && multiline) return null;

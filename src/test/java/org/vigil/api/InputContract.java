@@ -79,6 +79,7 @@ abstract class InputContract {
     assertRefused(report("{\"name\": \"Анна\", \"city\": \"Казань\\u0085\"}"), "city", "control");
     assertRefused(report("{\"name\": \"Анна\\nЛи\"}"), "name", "must be one line");
     assertRefused(report("{\"name\": \"Анна\\tЛи\"}"), "name", "control");
+    assertRefused(report("{\"name\": \"Анна\\r\\nЛи\"}"), "name", "must be one line");
     assertRefused(
         report("{\"name\": \"Анна\", \"police_station\": \"ОВД\\u2028Тверской\"}"),
         "police_station",
