@@ -1,8 +1,11 @@
 package org.vigil;
 
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.vigil.http.Cidr;
 import org.vigil.linkage.LinkBenchCommand;
 import org.vigil.linkage.LinkCommand;
 import org.vigil.opendata.ExportCommand;
@@ -101,11 +104,29 @@ public final class Main {
                 + " (default: ${DEFAULT-VALUE}).")
     String groupName;
 
+    @Option(
+        names = "--trusted-proxy",
+        paramLabel = "CIDR",
+        split = ",",
+        converter = CidrConverter.class,
+        defaultValue = "${env:VIGIL_TRUSTED_PROXIES}",
+        description =
+            "A reverse proxy (address or network, IPv4 or IPv6, e.g. 127.0.0.1/32 or 10.0.0.0/8)"
+                + " whose X-Forwarded-For names the client; repeatable (or VIGIL_TRUSTED_PROXIES,"
+                + " comma-separated). Without it, forwarded headers are ignored.")
+    List<Cidr> trustedProxies = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
       var settings =
           new Vigil.Settings(
-              storage.databaseUrl(), storage.keysetPath(), host, port, publicPerMinute, groupName);
+              storage.databaseUrl(),
+              storage.keysetPath(),
+              host,
+              port,
+              publicPerMinute,
+              trustedProxies,
+              groupName);
       Vigil vigil = Vigil.open(settings);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -124,6 +145,18 @@ public final class Main {
     }
 
     void prepare(Vigil vigil) {}
+  }
+
+  /** Reads a --trusted-proxy value; a bad one ends the command with its reason and status 2. */
+  static final class CidrConverter implements CommandLine.ITypeConverter<Cidr> {
+    @Override
+    public Cidr convert(String value) {
+      try {
+        return Cidr.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 
   @Command(

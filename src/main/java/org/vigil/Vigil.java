@@ -10,6 +10,8 @@ import org.vigil.cases.CaseRoutes;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Corrections;
 import org.vigil.http.Api;
+import org.vigil.http.Cidr;
+import org.vigil.http.ClientAddress;
 import org.vigil.http.WebServer;
 import org.vigil.intake.Intake;
 import org.vigil.intake.IntakeRoutes;
@@ -41,8 +43,11 @@ public final class Vigil implements AutoCloseable {
   public static final String DEFAULT_GROUP_NAME = "Vigil";
 
   /**
-   * Where Vigil keeps its data, how it listens, and the group's name, under which its editors'
-   * updates appear when they set no display name of their own.
+   * Where Vigil keeps its data and how it listens.
+   *
+   * @param trustedProxies the reverse proxies whose X-Forwarded-For names the client (see {@link
+   *     ClientAddress}); none: the socket's peer is the client
+   * @param groupName the byline of editors' updates whose editor set no display name
    */
   public record Settings(
       String databaseUrl,
@@ -50,7 +55,12 @@ public final class Vigil implements AutoCloseable {
       String host,
       int port,
       int publicPerMinute,
-      String groupName) {}
+      List<Cidr> trustedProxies,
+      String groupName) {
+    public Settings {
+      trustedProxies = List.copyOf(trustedProxies);
+    }
+  }
 
   private final Database database;
   private final Accounts accounts;
@@ -115,13 +125,17 @@ public final class Vigil implements AutoCloseable {
   /** Starts the HTTP server of an opened instance (the database and keys come from open). */
   public void listen(Settings settings) {
     live = new LiveStream(publicTallies, updates);
-    server = webServer(new PublicRateLimit(settings.publicPerMinute()));
+    server =
+        webServer(
+            new PublicRateLimit(settings.publicPerMinute()),
+            new ClientAddress(settings.trustedProxies()));
     server.afterWrites(live::changed).start(settings.host(), settings.port());
   }
 
-  private WebServer webServer(PublicRateLimit publicLimit) {
+  private WebServer webServer(PublicRateLimit publicLimit, ClientAddress clients) {
     return new WebServer(
         accounts,
+        clients,
         api -> {
           // The public reads first: Javalin tries a request's path against the routes in the
           // order they were added, and these are what a crowd reads while a protest goes on.

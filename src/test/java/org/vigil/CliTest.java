@@ -2,7 +2,12 @@ package org.vigil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.testing.ChildVigil;
@@ -65,5 +70,48 @@ class CliTest {
     assertThat(help.output()).contains("serve", "demo", "user", "token");
     ChildVigil version = ChildVigil.run("--version");
     assertThat(version.output()).startsWith("vigil ");
+  }
+
+  @Test
+  void a_bad_trusted_proxy_ends_serve_with_status_2_naming_the_option_and_the_value()
+      throws Exception {
+    String data = dir.resolve("data").toString();
+    ChildVigil bad = ChildVigil.run("serve", "--trusted-proxy", "10.0.0.0/33", "--data", data);
+    assertThat(bad.exitCode()).as(bad.output()).isEqualTo(2);
+    assertThat(bad.output()).contains("--trusted-proxy").contains("'10.0.0.0/33'");
+    ChildVigil badEnv =
+        ChildVigil.run(
+            Map.of("VIGIL_TRUSTED_PROXIES", "127.0.0.1/32,proxy.local"), "demo", "--data", data);
+    assertThat(badEnv.exitCode()).as(badEnv.output()).isEqualTo(2);
+    assertThat(badEnv.output()).contains("--trusted-proxy").contains("'proxy.local'");
+  }
+
+  @Test
+  void proxies_trusted_through_the_environment_name_the_client() throws Exception {
+    try (ChildVigil server =
+        ChildVigil.start(
+            Map.of("VIGIL_TRUSTED_PROXIES", "10.0.0.0/8, 127.0.0.1"),
+            "serve",
+            "--port",
+            "0",
+            "--public-rate",
+            "1",
+            "--data",
+            dir.resolve("data").toString())) {
+      int port = server.awaitPort();
+      HttpClient http = HttpClient.newHttpClient();
+      for (String client : new String[] {"203.0.113.1", "203.0.113.2"}) {
+        var response =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/public/reports"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", client)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Анна Смирнова\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(client + ": " + response.body()).isEqualTo(201);
+      }
+    }
   }
 }

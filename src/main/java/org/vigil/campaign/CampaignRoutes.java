@@ -82,7 +82,7 @@ public final class CampaignRoutes {
             f.text("title", 200, true),
             f.date("starts_on", true),
             f.date("ends_on", false),
-            f.text("description", 5000, false));
+            f.freeText("description", 5000, false));
     if (in.startsOn() != null && in.endsOn() != null && in.endsOn().isBefore(in.startsOn())) {
       f.reject("ends_on", "must not be before starts_on");
     }
@@ -139,10 +139,10 @@ public final class CampaignRoutes {
             f.text("venue", 500, false),
             f.text("kind", 100, false),
             f.bool("authorised", false),
-            f.text("cause", 1000, false),
+            f.freeText("cause", 1000, false),
             f.text("organiser", 500, false),
             f.decimal("temperature_c", -90, 60, false),
-            f.text("conditions", 1000, false),
+            f.freeText("conditions", 1000, false),
             f.decimal("latitude", -90, 90, false),
             f.decimal("longitude", -180, 180, false));
     if ((in.latitude() == null) != (in.longitude() == null)) {
@@ -163,8 +163,8 @@ public final class CampaignRoutes {
     var qualifier = f.choice("qualifier", Claim.Qualifier.class, true);
     Long value = f.longValue("value", 0, 1_000_000_000L, true);
     String source = f.text("source", 500, true);
-    String quote = f.text("quote", 2000, false);
-    String url = f.text("url", 2000, false);
+    String quote = f.freeText("quote", 2000, false);
+    String url = f.url("url", false);
     if (campaign == null && event == null) f.reject("event", "campaign or event is required");
     if (campaign != null && campaigns.campaign(campaign).isEmpty()) {
       f.reject("campaign", "no campaign with this id");

@@ -6,7 +6,6 @@ import static org.vigil.security.Role.LAWYER;
 
 import io.javalin.http.Context;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,12 +98,9 @@ public final class CaseRoutes {
     String article = f.text("article", 50, false);
     Long fine = f.longValue("fine_rub", 0, 100_000_000, false);
     Integer days = f.integer("arrest_days", 1, 365, false);
-    String note = f.text("note", 5000, false);
+    String note = f.freeText("note", 5000, false);
     String supersedes = f.text("supersedes", 64, false);
-    String reason = f.text("reason", REASON_LENGTH, false);
-    if (at != null && at.isAfter(OffsetDateTime.now().plus(10, ChronoUnit.MINUTES))) {
-      f.reject("at", "is in the future");
-    }
+    String reason = f.freeText("reason", REASON_LENGTH, false);
     if (days != null && status != DetentionStatus.ADMINISTRATIVE_ARREST) {
       f.reject("arrest_days", "goes only with status administrative_arrest");
     }
@@ -152,7 +148,7 @@ public final class CaseRoutes {
     String reason = null;
     if (ctx.req().getContentLengthLong() != 0) {
       Fields f = JsonBody.fields(ctx);
-      reason = f.text("reason", REASON_LENGTH, false);
+      reason = f.freeText("reason", REASON_LENGTH, false);
       f.done();
     }
     ctx.json(corrections.confirm(detention.id(), reason, Api.principal(ctx).userId()));
@@ -169,7 +165,7 @@ public final class CaseRoutes {
     Detention detention = find(ctx.pathParam("id"));
     Fields f = JsonBody.fields(ctx);
     String into = f.text("into", 64, true);
-    String reason = f.text("reason", REASON_LENGTH, true);
+    String reason = f.freeText("reason", REASON_LENGTH, true);
     if (into != null && cases.find(into).isEmpty()) f.reject("into", "no detention with this id");
     f.done();
     ctx.json(refusing(() -> corrections.merge(detention.id(), into, reason, user(ctx))));
@@ -191,7 +187,7 @@ public final class CaseRoutes {
     String event = f.text("event", 64, false);
     String city = f.text("city", 200, false);
     OffsetDateTime at = f.dateTime("detained_at", false);
-    String reason = f.text("reason", REASON_LENGTH, true);
+    String reason = f.freeText("reason", REASON_LENGTH, true);
     if (event == null && city == null && at == null) {
       f.reject("city", "name an event, a city or a time to place the detention");
     }
@@ -205,9 +201,6 @@ public final class CaseRoutes {
         f.reject("city", "is not a place the gazetteer knows (write the city's name, or its id)");
       }
     }
-    if (at != null && at.isAfter(OffsetDateTime.now().plus(1, ChronoUnit.HOURS))) {
-      f.reject("detained_at", "is in the future");
-    }
     f.done();
     var placement = new Corrections.Placement(event, place == null ? null : place.id(), at);
     ctx.json(corrections.place(detention.id(), placement, reason, user(ctx)));
@@ -218,7 +211,7 @@ public final class CaseRoutes {
     String report = requireReport(ctx);
     Fields f = JsonBody.fields(ctx);
     var as = f.choice("as", Corrections.Rejection.class, true);
-    String reason = f.text("reason", REASON_LENGTH, true);
+    String reason = f.freeText("reason", REASON_LENGTH, true);
     f.done();
     ctx.status(201).json(refusing(() -> corrections.reject(report, as, reason, user(ctx))));
   }
@@ -261,7 +254,7 @@ public final class CaseRoutes {
     Consent consent = f.choice("consent", Consent.class, true);
     Giver givenBy = f.choice("given_by", Giver.class, true);
     String report = f.text("report", 64, false);
-    String note = f.text("note", REASON_LENGTH, false);
+    String note = f.freeText("note", REASON_LENGTH, false);
     if (report != null && !cases.reportIsAbout(report, person)) {
       f.reject("report", "no report about this person with this id");
     }
@@ -271,7 +264,7 @@ public final class CaseRoutes {
   }
 
   private static String reason(Fields f) {
-    String reason = f.text("reason", REASON_LENGTH, true);
+    String reason = f.freeText("reason", REASON_LENGTH, true);
     f.done();
     return reason;
   }

@@ -1,12 +1,14 @@
 package org.vigil.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.Key;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.security.RouteRole;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.vigil.security.Role;
  */
 public final class Api {
   static final String PRINCIPAL = "vigil.principal";
+  static final Key<ClientAddress> CLIENT_ADDRESS = new Key<>("vigil.client-address");
   private final Javalin app;
   private final Guard guard;
   private final List<Route> routes = new ArrayList<>();
@@ -68,6 +71,11 @@ public final class Api {
           }
           stream.handle(ctx);
         });
+  }
+
+  /** The address of the client calling, as {@link ClientAddress} finds it. */
+  public static InetAddress client(Context ctx) {
+    return ctx.appData(CLIENT_ADDRESS).of(ctx);
   }
 
   /** The user calling a route that requires roles. */

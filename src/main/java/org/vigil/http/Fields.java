@@ -46,20 +46,39 @@ public final class Fields {
     return new Fields(object);
   }
 
-  /** Text, trimmed; blank counts as absent. */
+  /**
+   * One line of text (a name, a city, a police station, a contact, an id), as {@link #checked}
+   * says: no line breaks, no tabs.
+   */
   public String text(String name, int maxLength, boolean required) {
-    JsonNode node = take(name);
-    if (node == null || node.isNull()) return missing(name, required);
-    if (!node.isTextual()) return error(name, "must be a string");
-    String value = node.asText().strip();
-    if (value.isEmpty()) return missing(name, required);
-    if (value.codePointCount(0, value.length()) > maxLength) {
-      return error(name, "must be at most " + maxLength + " characters");
-    }
-    if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-      return error(name, "must not contain control characters");
+    return checked(name, take(name), maxLength, required, false);
+  }
+
+  /**
+   * Free text over several lines (a report's account, a note, a description, a caption): as {@link
+   * #text}, but line breaks and tabs are kept (a line break is stored as {@code \n}).
+   */
+  public String freeText(String name, int maxLength, boolean required) {
+    return checked(name, take(name), maxLength, required, true);
+  }
+
+  /** A name (of a person, of a police station): one line with at least one letter in it. */
+  public String name(String name, int maxLength, boolean required) {
+    String value = text(name, maxLength, required);
+    if (value != null && value.codePoints().noneMatch(Character::isLetter)) {
+      return error(name, "must contain at least one letter");
     }
     return value;
+  }
+
+  /**
+   * A link shown to the public: an absolute http or https URL with a host, at most {@value
+   * Urls#MAX_LENGTH} characters; {@code javascript:}, {@code data:} and relative links are refused.
+   */
+  public String url(String name, boolean required) {
+    String value = text(name, Urls.MAX_LENGTH, required);
+    String refusal = value == null ? null : Urls.refusal(value);
+    return refusal == null ? value : error(name, refusal);
   }
 
   public Integer integer(String name, long min, long max, boolean required) {
@@ -96,16 +115,36 @@ public final class Fields {
     return node.asBoolean();
   }
 
+  /**
+   * A date of an event or a campaign, from {@link Plausible#EARLIEST_DATE} to a year ahead ({@link
+   * Plausible#PLANNED_AHEAD}).
+   */
   public LocalDate date(String name, boolean required) {
-    return parsed(name, required, LocalDate::parse, "must be a date like 2021-01-23");
+    LocalDate value = parsed(name, required, LocalDate::parse, "must be a date like 2021-01-23");
+    if (value == null) return null;
+    if (value.isBefore(Plausible.EARLIEST_DATE)) return error(name, tooEarly());
+    LocalDate latest = Plausible.latestPlannedDate();
+    if (value.isAfter(latest)) {
+      return error(name, "is more than a year ahead (after " + latest + ")");
+    }
+    return value;
   }
 
+  /**
+   * A time something happened (a detention, a change of its status): not in the future (beyond
+   * {@link Plausible#CLOCK_AHEAD}), not before {@link Plausible#EARLIEST_DATE}.
+   */
   public OffsetDateTime dateTime(String name, boolean required) {
-    return parsed(
-        name,
-        required,
-        OffsetDateTime::parse,
-        "must be an ISO 8601 date-time with offset, like 2021-01-23T14:05:00+03:00");
+    OffsetDateTime value =
+        parsed(
+            name,
+            required,
+            OffsetDateTime::parse,
+            "must be an ISO 8601 date-time with offset, like 2021-01-23T14:05:00+03:00");
+    if (value == null) return null;
+    if (value.isBefore(Plausible.earliestTime())) return error(name, tooEarly());
+    if (value.isAfter(Plausible.latestTime())) return error(name, "is in the future");
+    return value;
   }
 
   /** One of an enum's constants, written in lower case ({@code at_police_station}). */
@@ -118,6 +157,7 @@ public final class Fields {
     return type.cast(value);
   }
 
+  /** A list of one-line texts, each checked as {@link #text} says. */
   public List<String> texts(String name, int maxItems, int maxLength) {
     JsonNode node = take(name);
     if (node == null || node.isNull()) return List.of();
@@ -125,11 +165,11 @@ public final class Fields {
       return error(name, "must be a list of at most " + maxItems + " strings");
     }
     List<String> values = new ArrayList<>();
+    int before = errors.size();
     for (JsonNode item : node) {
-      String value = item.isTextual() ? item.asText().strip() : "";
-      if (value.isEmpty() || value.length() > maxLength) {
-        return error(name, "must hold non-empty strings of at most " + maxLength + " characters");
-      }
+      String value = checked(name, item, maxLength, false, false);
+      if (errors.size() > before) return null;
+      if (value == null) return error(name, "must hold non-empty strings");
       values.add(value);
     }
     return List.copyOf(values);
@@ -140,9 +180,12 @@ public final class Fields {
     errors.add(new FieldError(field, reason));
   }
 
+  /** Whether the field is given: present, not null, and not a string of only white space. */
   public boolean has(String name) {
     JsonNode node = object.get(name);
-    return node != null && !node.isNull();
+    return node != null
+        && !node.isNull()
+        && !(node.isTextual() && node.asText().codePoints().allMatch(Text::isSpace));
   }
 
   /** Throws every problem found, including fields nobody asked for. */
@@ -154,6 +197,39 @@ public final class Fields {
               if (!read.contains(name)) errors.add(new FieldError(name, "unknown field"));
             });
     if (!errors.isEmpty()) throw ApiError.invalid(errors);
+  }
+
+  /**
+   * A string as Vigil stores it, or null with the reason recorded. Control characters (but a
+   * multi-line text's line breaks and tabs), bidirectional controls (U+202E shows a name as
+   * another), unpaired surrogates and non-characters are refused; invisible characters are removed
+   * ({@link Text#clean} says why), then white space at either end; the rest is normalised to NFC,
+   * so that one name typed two ways is stored, compared and counted once. A value that was only
+   * white space counts as absent, as a form's empty field does; one with invisible characters and
+   * nothing else is refused, as it is not an empty field but something made to look like a value.
+   */
+  private String checked(
+      String name, JsonNode node, int maxLength, boolean required, boolean multiline) {
+    if (node == null || node.isNull()) return missing(name, required);
+    if (!node.isTextual()) return error(name, "must be a string");
+    Text.Cleaned cleaned = Text.clean(node.asText(), multiline);
+    if (cleaned.refusal() != null) return error(name, cleaned.refusal());
+    String value = cleaned.value();
+    if (value.isEmpty()) {
+      return cleaned.hadInvisible()
+          ? error(name, "is empty once invisible characters are removed")
+          : missing(name, required);
+    }
+    if (value.codePointCount(0, value.length()) > maxLength) {
+      return error(name, "must be at most " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  private static String tooEarly() {
+    return "is before "
+        + Plausible.EARLIEST_DATE
+        + ": Vigil documents detentions in post-Soviet Russia; check the year";
   }
 
   private <T> T parsed(String name, boolean required, Function<String, T> parse, String reason) {

@@ -3,6 +3,7 @@ package org.vigil.http;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -30,6 +31,8 @@ public final class Json {
             // Two values for one field would leave it unclear which one was meant.
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // `{"name": "a"} xyz`: what follows the document was once dropped without a word.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     mapper
         .getFactory()

@@ -1,7 +1,11 @@
 package org.vigil.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -10,6 +14,10 @@ import java.util.Locale;
 
 /** Reads a request body as one JSON object, or answers 415 / 413 / 400 naming what is wrong. */
 public final class JsonBody {
+  /** Reads the document only: what follows it is checked here, to say what is wrong. */
+  private static final ObjectReader ONE_DOCUMENT =
+      Json.mapper().reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private JsonBody() {}
 
   public static Fields fields(Context ctx) {
@@ -19,8 +27,9 @@ public final class JsonBody {
   public static ObjectNode object(Context ctx) {
     requireJson(ctx);
     JsonNode node;
-    try {
-      node = Json.mapper().readTree(body(ctx));
+    try (JsonParser parser = Json.mapper().createParser(body(ctx))) {
+      node = ONE_DOCUMENT.readTree(parser);
+      if (node != null) requireEnd(parser);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       String where =
@@ -35,6 +44,23 @@ public final class JsonBody {
       throw ApiError.badRequest("the body must be a JSON object");
     }
     return object;
+  }
+
+  /**
+   * Data after the JSON document ({@code {"name": "a"} xyz}, {@code {} {}}) is refused: reading the
+   * first document and dropping the rest would lose what the client sent without a word.
+   */
+  private static void requireEnd(JsonParser parser) throws IOException {
+    JsonLocation at;
+    try {
+      if (parser.nextToken() == null) return;
+      at = parser.currentTokenLocation();
+    } catch (JsonProcessingException notJson) {
+      at = notJson.getLocation();
+    }
+    String where = at == null ? "" : ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    throw ApiError.badRequest(
+        "the body has data after its JSON document" + where + ": send one JSON object");
   }
 
   /**

@@ -35,7 +35,10 @@ public final class WebServer implements AutoCloseable {
   private final Api api;
   private final List<Api.Route> routes;
 
-  public WebServer(Accounts accounts, Consumer<Api> routes) {
+  /**
+   * @param clients how the address of a request's client is found (behind which proxies)
+   */
+  public WebServer(Accounts accounts, ClientAddress clients, Consumer<Api> routes) {
     this.app =
         Javalin.create(
             config -> {
@@ -51,6 +54,7 @@ public final class WebServer implements AutoCloseable {
                       Thread.ofVirtual().name("request-", 0).factory()));
               config.jetty.threadPool = pool;
               config.showJavalinBanner = false;
+              config.appData(Api.CLIENT_ADDRESS, clients);
               config.startupWatcherEnabled = false;
               config.http.maxRequestSize = MAX_BODY_BYTES;
               // Photo uploads are the one large body; they are held in memory up to this size.

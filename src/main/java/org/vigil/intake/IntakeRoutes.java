@@ -45,7 +45,7 @@ public final class IntakeRoutes {
   }
 
   private void submitByPublic(Context ctx) {
-    if (!publicLimit.tryAcquire(ctx.ip())) {
+    if (!publicLimit.tryAcquire(Api.client(ctx))) {
       ctx.header("Retry-After", Long.toString(publicLimit.retryAfterSeconds()));
       throw new ApiError(
           429, "Too many requests", "too many reports from this address; retry later", List.of());

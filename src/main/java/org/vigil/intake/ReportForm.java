@@ -1,10 +1,9 @@
 package org.vigil.intake;
 
 import java.time.OffsetDateTime;
-import java.time.Year;
-import java.time.temporal.ChronoUnit;
 import org.vigil.cases.Consent;
 import org.vigil.http.Fields;
+import org.vigil.http.Plausible;
 
 /** Reads a report from its JSON form, naming each field that is wrong and why. */
 final class ReportForm {
@@ -13,15 +12,16 @@ final class ReportForm {
   static ReportContent read(Fields f) {
     var content =
         new ReportContent(
-            f.text("name", 300, false),
-            f.integer("birth_year", 1900, Year.now().getValue(), false),
+            f.name("name", 300, false),
+            f.integer(
+                "birth_year", Plausible.earliestBirthYear(), Plausible.latestBirthYear(), false),
             f.text("city", 200, false),
             f.dateTime("detained_at", false),
             f.text("place", 500, false),
             f.text("police_station", 300, false),
             orElse(f.choice("source", Reporter.class, false), Reporter.UNKNOWN),
             f.text("contact", 300, false),
-            f.text("text", 10_000, false),
+            f.freeText("text", 10_000, false),
             f.text("campaign", 64, false),
             f.text("event", 64, false),
             f.text("corrects", 64, false),
@@ -33,8 +33,11 @@ final class ReportForm {
       f.reject("name", "name or text is required: a report must say who or what happened");
     }
     OffsetDateTime at = content.detainedAt();
-    if (at != null && at.isAfter(OffsetDateTime.now().plus(1, ChronoUnit.HOURS))) {
-      f.reject("detained_at", "is in the future");
+    Integer born = content.birthYear();
+    if (at != null && born != null && at.getYear() < born + Plausible.YOUNGEST_AGE) {
+      f.reject(
+          "detained_at",
+          "is less than " + Plausible.YOUNGEST_AGE + " years after birth_year " + born);
     }
     f.done();
     return content;

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.vigil.opendata.CsvCells;
 
 /**
  * The linkage files, UTF-8 and RFC 4180: reports in, clusters out, the truth for evaluation. A row
@@ -85,7 +86,7 @@ final class Csv {
         if (row.getFieldCount() != 2 || row.getField(0).isBlank() || row.getField(1).isBlank()) {
           badRows.accept(new BadRow(row.getStartingLineNumber(), "expected report_id,person_id"));
         } else {
-          assignments.put(row.getField(0).strip(), row.getField(1).strip());
+          assignments.put(cell(row, 0), cell(row, 1));
         }
       }
     }
@@ -97,7 +98,7 @@ final class Csv {
     try (CsvWriter writer = writer(file)) {
       writer.writeRecord(CLUSTER_HEADER);
       for (int i = 0; i < reportIds.size(); i++) {
-        writer.writeRecord(reportIds.get(i), personIds.get(i));
+        writer.writeRecord(CsvCells.text(reportIds.get(i)), CsvCells.text(personIds.get(i)));
       }
     }
   }
@@ -107,13 +108,13 @@ final class Csv {
       writer.writeRecord(REPORT_HEADER);
       for (ReportFacts r : reports) {
         writer.writeRecord(
-            r.reportId(),
-            r.name(),
+            CsvCells.text(r.reportId()),
+            CsvCells.text(r.name()),
             r.birthYear().isPresent() ? Integer.toString(r.birthYear().getAsInt()) : "",
-            r.city(),
+            CsvCells.text(r.city()),
             r.detainedOn().map(LocalDate::toString).orElse(""),
-            r.policeStation(),
-            r.source());
+            CsvCells.text(r.policeStation()),
+            CsvCells.text(r.source()));
       }
     }
   }
@@ -124,8 +125,8 @@ final class Csv {
       throw new IllegalArgumentException(
           "expected " + REPORT_HEADER.size() + " fields, found " + row.getFieldCount());
     }
-    String id = row.getField(0).strip();
-    String name = row.getField(1).strip();
+    String id = cell(row, 0);
+    String name = cell(row, 1);
     if (id.isEmpty()) {
       throw new IllegalArgumentException("empty report_id");
     }
@@ -139,10 +140,15 @@ final class Csv {
         id,
         name,
         birthYear(row.getField(2).strip()),
-        row.getField(3).strip(),
+        cell(row, 3),
         day(row.getField(4).strip(), days),
-        row.getField(5).strip(),
-        row.getField(6).strip());
+        cell(row, 5),
+        cell(row, 6));
+  }
+
+  /** A text cell, as written before {@link CsvCells} made it safe for spreadsheets. */
+  private static String cell(CsvRecord row, int field) {
+    return CsvCells.read(row.getField(field).strip());
   }
 
   private static OptionalInt birthYear(String text) {

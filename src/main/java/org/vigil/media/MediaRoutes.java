@@ -3,12 +3,12 @@ package org.vigil.media;
 import static org.vigil.security.Role.ADMIN;
 import static org.vigil.security.Role.EDITOR;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vigil.campaign.Campaign;
@@ -17,6 +17,7 @@ import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.ApiError.FieldError;
 import org.vigil.http.Fields;
+import org.vigil.http.Json;
 import org.vigil.http.JsonBody;
 
 /** Photo upload for editors (multipart form), the public gallery list and the images. */
@@ -54,18 +55,24 @@ public final class MediaRoutes {
           "send the photo as multipart/form-data",
           List.of(new FieldError("Content-Type", "must be multipart/form-data")));
     }
-    List<FieldError> errors = new ArrayList<>();
-    UploadedFile file = ctx.uploadedFile("file");
-    String caption = text(ctx, "caption", 2000, errors);
-    String credit = text(ctx, "credit", 300, errors);
-    String campaign = blankToNull(ctx.formParam("campaign"));
-    String event = blankToNull(ctx.formParam("event"));
-    if (file == null) errors.add(new FieldError("file", "is required: the photo"));
+    UploadedFile file = MultipartForm.file(ctx, "file");
+    // The text parts are read as a JSON body's fields are: the same checks, the same errors.
+    ObjectNode form = Json.mapper().createObjectNode();
+    for (String name : List.of("caption", "credit", "campaign", "event")) {
+      String value = ctx.formParam(name);
+      if (value != null) form.put(name, value);
+    }
+    Fields f = Fields.of(form);
+    String caption = f.freeText("caption", 2000, true);
+    String credit = f.text("credit", 300, true);
+    String campaign = f.text("campaign", 64, false);
+    String event = f.text("event", 64, false);
+    if (file == null) f.reject("file", "is required: the photo");
     if (campaign != null && campaigns.campaign(campaign).isEmpty())
-      errors.add(new FieldError("campaign", "no campaign with this id"));
+      f.reject("campaign", "no campaign with this id");
     if (event != null && campaigns.event(event).isEmpty())
-      errors.add(new FieldError("event", "no event with this id"));
-    if (!errors.isEmpty()) throw ApiError.invalid(errors);
+      f.reject("event", "no event with this id");
+    f.done();
     if (file.size() > MAX_UPLOAD_BYTES) {
       throw new ApiError(413, "Content too large", "the photo must be at most 25 MiB", List.of());
     }
@@ -93,7 +100,7 @@ public final class MediaRoutes {
   private void unpublish(Context ctx) {
     String id = ctx.pathParam("id");
     Fields f = JsonBody.fields(ctx);
-    String reason = f.text("reason", 2000, true);
+    String reason = f.freeText("reason", 2000, true);
     f.done();
     if (!photos.unpublish(id, reason, Api.principal(ctx).userId())) {
       throw ApiError.notFound("no published photo " + id);
@@ -112,17 +119,5 @@ public final class MediaRoutes {
     // in it): caches keep it a minute, as long as the pages that show it, not for good.
     ctx.header("Cache-Control", "public, max-age=60");
     ctx.contentType("image/jpeg").result(image);
-  }
-
-  private static String text(Context ctx, String name, int max, List<FieldError> errors) {
-    String value = blankToNull(ctx.formParam(name));
-    if (value == null) errors.add(new FieldError(name, "is required"));
-    else if (value.length() > max)
-      errors.add(new FieldError(name, "must be at most " + max + " characters"));
-    return value;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

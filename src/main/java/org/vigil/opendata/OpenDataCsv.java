@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * The open data as CSV (RFC 4180, UTF-8, ISO 8601 dates) in columns `vigil import ovdinfo` reads:
  * the events file imports as an event table, the stations file serves as its `--stations` layer.
- * Every column is described in docs/open-data.md.
+ * Every column is described in docs/open-data.md. Text cells are safe to open in a spreadsheet
+ * ({@link CsvCells}).
  */
 public final class OpenDataCsv {
   private OpenDataCsv() {}
@@ -58,9 +59,9 @@ public final class OpenDataCsv {
         if (folded != null && values.get(folded) != null) {
           lines.add(values.get(folded));
         }
-        cells.add(String.join("\n", lines.stream().map(Object::toString).toList()));
+        cells.add(CsvCells.text(String.join("\n", lines.stream().map(Object::toString).toList())));
       } else {
-        cells.add(value == null ? "" : value.toString());
+        cells.add(CsvCells.of(value));
       }
     }
     return cells;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.vigil.opendata.CsvCells;
 
 /**
  * An OVD-Info event table (CSV, RFC 4180: quoted cells may hold commas and line breaks) in any of
@@ -97,12 +98,21 @@ public final class OvdInfoTable implements Closeable {
       while (records.hasNext()) {
         CsvRecord record = records.next();
         line = record.getStartingLineNumber();
-        action.accept(unique(rowReader.read(line, record.getFields())));
+        action.accept(unique(rowReader.read(line, cells(record))));
       }
     } catch (CsvParseException e) {
       action.accept(
           new Rejected(line + 1, "(file)", "CSV unreadable from here on: " + e.getMessage()));
     }
+  }
+
+  /** The row's cells, without the quote Vigil's own export puts before formula-like text. */
+  private static List<String> cells(CsvRecord record) {
+    List<String> cells = record.getFields();
+    for (String cell : cells) {
+      if (cell.startsWith("'")) return cells.stream().map(CsvCells::read).toList();
+    }
+    return cells;
   }
 
   private TableRow unique(TableRow row) {

@@ -40,7 +40,7 @@ public final class PublishRoutes {
     Fields f = JsonBody.fields(ctx);
     String campaign = f.text("campaign", 64, false);
     var language = f.choice("language", LiveUpdate.Language.class, true);
-    String text = f.text("text", 5000, true);
+    String text = f.freeText("text", 5000, true);
     if (campaign != null && campaigns.campaign(campaign).isEmpty()) {
       f.reject("campaign", "no campaign with this id");
     }
@@ -58,7 +58,7 @@ public final class PublishRoutes {
   private void unpublish(Context ctx) {
     String id = ctx.pathParam("id");
     Fields f = JsonBody.fields(ctx);
-    String reason = f.text("reason", 2000, true);
+    String reason = f.freeText("reason", 2000, true);
     f.done();
     ctx.json(
         updates

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.vigil.opendata.CsvCells;
 
 /** One row of OVD-Info's police-station map layer (`2013/geo/ovds.csv`). */
 record LayerEntry(String name, double lat, double lon, String address, long value) {
@@ -38,10 +39,10 @@ record LayerEntry(String name, double lat, double lon, String address, long valu
         }
         entries.add(
             new LayerEntry(
-                cells.get(header.indexOf("name")).strip(),
+                CsvCells.read(cells.get(header.indexOf("name")).strip()),
                 Double.parseDouble(lat),
                 Double.parseDouble(lon),
-                cells.get(header.indexOf("address")).strip(),
+                CsvCells.read(cells.get(header.indexOf("address")).strip()),
                 Long.parseLong(cells.get(value).strip())));
       }
     }

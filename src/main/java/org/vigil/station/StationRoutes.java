@@ -88,7 +88,7 @@ public final class StationRoutes {
   private static void split(PoliceStations stations, Context ctx) {
     PoliceStation station = find(stations, ctx);
     Fields f = JsonBody.fields(ctx);
-    String name = f.text("name", 300, true);
+    String name = f.name("name", 300, true);
     List<String> variants = f.texts("variants", 100, 300);
     var own = station.variants().stream().map(PoliceStations::key).toList();
     if (variants.isEmpty()) f.reject("variants", "name at least one spelling to split off");
@@ -109,7 +109,7 @@ public final class StationRoutes {
     Fields f = Fields.of(body);
     var in =
         new PoliceStation.Input(
-            f.text("name", 300, true),
+            f.name("name", 300, true),
             f.text("city", 200, false),
             f.text("address", 500, false),
             f.decimal("latitude", -90, 90, false),

@@ -15,6 +15,7 @@ import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.Json;
 import org.vigil.http.StoredBody;
+import org.vigil.opendata.CsvCells;
 import org.vigil.tally.CampaignCount.Group;
 
 /**
@@ -139,8 +140,9 @@ public final class PublicTallyRoutes {
         dimension == null ? List.of(new Group("", "", "", count.total())) : count.by(dimension);
     String by = dimension == null ? "total" : dimension.code();
     for (Group g : groups) {
-      List<String> row = new ArrayList<>(List.of(count.campaign().id(), by));
-      TallyJson.group(g).values().forEach(v -> row.add(v == null ? "" : v.toString()));
+      List<String> row = new ArrayList<>(List.of(CsvCells.text(count.campaign().id()), by));
+      // a key or label is text from reports (a city, a station): made safe for spreadsheets
+      TallyJson.group(g).values().forEach(v -> row.add(CsvCells.of(v)));
       csv.writeRecord(row);
     }
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vigil.opendata.CsvCells;
 
 /**
  * A tally as columns and rows, the same for the API, CSV and the terminal: one column per dimension
@@ -66,13 +67,13 @@ public record TallyTable(List<String> columns, List<List<Object>> rows) {
     return objects;
   }
 
-  /** RFC 4180 CSV with a header row. */
+  /** RFC 4180 CSV with a header row; text cells safe to open in a spreadsheet. */
   public String csv() {
     StringWriter text = new StringWriter();
     try (CsvWriter csv = CsvWriter.builder().build(text)) {
       csv.writeRecord(columns);
       for (List<Object> row : rows) {
-        csv.writeRecord(row.stream().map(cell -> cell == null ? "" : cell.toString()).toList());
+        csv.writeRecord(row.stream().map(CsvCells::of).toList());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("a StringWriter does not fail", e);

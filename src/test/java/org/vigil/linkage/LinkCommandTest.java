@@ -145,4 +145,35 @@ class LinkCommandTest {
     cli.setErr(new PrintWriter(stderr));
     return cli.execute(args);
   }
+
+  @Test
+  void clustersWriteFormulaLikeIdsAsTextAndReadThemBack() throws Exception {
+    Path in = dir.resolve("reports.csv");
+    Files.writeString(
+        in,
+        """
+        report_id,name,birth_year,city,detained_on,police_station,source
+        "=HYPERLINK(""http://x"",""y"")",Анна Смирнова,1990,Москва,2021-01-23,,press
+        -12,Борис Кузнецов,1970,Казань,2021-01-23,,witness
+        """,
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("clusters.csv");
+    int exit =
+        run(
+            new StringWriter(),
+            new StringWriter(),
+            "link",
+            "--in",
+            in.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(exit).isZero();
+    assertThat(Files.readAllLines(out, StandardCharsets.UTF_8))
+        .contains(
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"P-=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        .anyMatch(line -> line.startsWith("'-12,"));
+    assertThat(Csv.readAssignments(out, bad -> {}))
+        .containsOnlyKeys("=HYPERLINK(\"http://x\",\"y\")", "-12");
+  }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,20 +28,33 @@ public final class ChildVigil implements AutoCloseable {
   }
 
   public static ChildVigil start(String... args) throws IOException {
+    return start(Map.of(), args);
+  }
+
+  /** As {@link #start(String...)}, with {@code environment} added to this JVM's. */
+  public static ChildVigil start(Map<String, String> environment, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("org.vigil.Main");
     command.addAll(List.of(args));
-    return new ChildVigil(new ProcessBuilder(command).redirectErrorStream(true).start());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    return new ChildVigil(builder.start());
   }
 
   /**
    * Runs a command to its end and returns its exit code; {@link #output()} holds what it printed.
    */
   public static ChildVigil run(String... args) throws Exception {
-    ChildVigil child = start(args);
+    return run(Map.of(), args);
+  }
+
+  /** As {@link #run(String...)}, with {@code environment} added to this JVM's. */
+  public static ChildVigil run(Map<String, String> environment, String... args) throws Exception {
+    ChildVigil child = start(environment, args);
     if (!child.process.waitFor(60, TimeUnit.SECONDS)) {
       child.process.destroyForcibly();
       throw new IllegalStateException("vigil " + String.join(" ", args) + " did not finish");

@@ -12,9 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.vigil.Vigil;
+import org.vigil.http.Cidr;
 import org.vigil.security.Role;
 
 /** A real Vigil server on a random port, with a token for each role and a small HTTP client. */
@@ -33,10 +35,22 @@ public final class TestVigil implements AutoCloseable {
   }
 
   public static TestVigil start(TestDatabase db, Path keyset, int publicPerMinute) {
+    return start(db, keyset, publicPerMinute, List.of());
+  }
+
+  /** A server behind reverse proxies in {@code trustedProxies} (see ClientAddress). */
+  public static TestVigil start(
+      TestDatabase db, Path keyset, int publicPerMinute, List<Cidr> trustedProxies) {
     return new TestVigil(
         Vigil.serve(
             new Vigil.Settings(
-                db.url(), keyset, "127.0.0.1", 0, publicPerMinute, Vigil.DEFAULT_GROUP_NAME)));
+                db.url(),
+                keyset,
+                "127.0.0.1",
+                0,
+                publicPerMinute,
+                trustedProxies,
+                Vigil.DEFAULT_GROUP_NAME)));
   }
 
   public Vigil vigil() {
@@ -96,6 +110,15 @@ public final class TestVigil implements AutoCloseable {
         request("/api/media", role)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  /** Sends {@code body} as is to the photo upload, with {@code contentType}: for broken bodies. */
+  public Response uploadRaw(String contentType, byte[] body, Role role) {
+    return send(
+        request("/api/media", role)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
             .build());
   }
 
