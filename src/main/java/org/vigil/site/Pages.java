@@ -36,12 +36,12 @@ import org.vigil.tally.PublicTallies;
 /**
  * Renders the public pages from JTE templates and keeps each rendering until something changes, so
  * a crowd of readers is served stored bytes. A page is never staler than the live stream: once
- * something changed, the page is rendered again for the next reader who comes {@link
- * LiveStream#COALESCE} or more after its last rendering, the delay after which the stream itself
- * would push the change; readers who come meanwhile wait for that one rendering rather than repeat
- * it. So a reader without JavaScript gets the figure the stream gives, a withdrawn name or an
- * unpublished photo is gone as soon as the stream would say so, and a flood of writes costs each
- * page at most one rendering per {@link LiveStream#COALESCE}.
+ * something changed, the stored page is served only while nothing newer has been counted (the
+ * stream sends nothing newer either) and for at most {@link LiveStream#COALESCE} after its
+ * rendering; past that the next reader gets it rendered again, and readers who come meanwhile wait
+ * for that one rendering rather than repeat it. So a reader without JavaScript gets the figure the
+ * stream gives, a withdrawn name or an unpublished photo is gone as soon as the stream would say
+ * so, and a flood of writes costs each page about one rendering per push of the stream.
  */
 final class Pages {
   private static final int UPDATES_SHOWN = 20;
@@ -83,7 +83,8 @@ final class Pages {
     Rendered known = rendered.getIfPresent(key);
     if (known != null
         && (known.version() == tallies.version()
-            || System.currentTimeMillis() - known.renderedAt() < LiveStream.COALESCE)) {
+            || (tallies.countedVersion() <= known.version()
+                && System.currentTimeMillis() - known.renderedAt() < LiveStream.COALESCE))) {
       return Optional.of(known);
     }
     CompletableFuture<Optional<Rendered>> mine = new CompletableFuture<>();

@@ -63,6 +63,7 @@ public final class PublicTallies implements AutoCloseable {
   private final Campaigns campaigns;
   private final Gazetteer gazetteer;
   private final AtomicLong version = new AtomicLong();
+  private final AtomicLong counted = new AtomicLong(-1);
   private final Map<String, CampaignCount> counts = new ConcurrentHashMap<>();
   private final Set<String> recounting = ConcurrentHashMap.newKeySet();
   private final ExecutorService recounter =
@@ -87,6 +88,14 @@ public final class PublicTallies implements AutoCloseable {
   /** Grows with every change: what a copy of anything public was made from. */
   public long version() {
     return version.get();
+  }
+
+  /**
+   * The latest version any campaign was counted at: a copy made at this version or later is as
+   * fresh as anything the live stream can have sent, since the stream sends only counts.
+   */
+  public long countedVersion() {
+    return counted.get();
   }
 
   /** The count of the campaign the public pages show, if there is a campaign. */
@@ -146,6 +155,7 @@ public final class PublicTallies implements AutoCloseable {
     Optional<CampaignCount> fresh =
         campaigns.campaign(campaignId).map(c -> jdbi.withHandle(h -> count(h, c, v)));
     fresh.ifPresent(c -> counts.put(campaignId, c));
+    counted.accumulateAndGet(v, Math::max);
     return fresh;
   }
 

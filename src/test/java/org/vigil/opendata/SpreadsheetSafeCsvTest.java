@@ -122,7 +122,7 @@ class SpreadsheetSafeCsvTest {
       Response csv = server.get("/api/public/tally.csv?by=station&campaign=" + campaign, null);
       assertThat(csv.status()).isEqualTo(200);
       NamedCsvRecord row = row(csv.body(), "label", SAFE);
-      assertThat(row.getField("people")).isEqualTo("1");
+      assertThat(row.getField("confirmed")).isEqualTo("1");
       assertThat(csv.body()).doesNotContain("," + FORMULA).doesNotContain(",\"=HYPERLINK");
       Response stations = server.get("/api/public/export.csv?table=police_stations", null);
       assertThat(row(stations.body(), "name", SAFE).getField("city")).isEqualTo("Москва");
