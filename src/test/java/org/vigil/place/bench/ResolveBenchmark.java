@@ -73,11 +73,16 @@ public class ResolveBenchmark {
 
   @Benchmark
   public Place baselineHashMap() {
-    return exact.get(TEXTS.get(next++ % TEXTS.size()));
+    return exact.get(nextText());
   }
 
   @Benchmark
   public Optional<Place> resolve() {
-    return gazetteer.resolve(TEXTS.get(next++ % TEXTS.size()));
+    return gazetteer.resolve(nextText());
+  }
+
+  private String nextText() {
+    next = next == TEXTS.size() - 1 ? 0 : next + 1;
+    return TEXTS.get(next);
   }
 }
