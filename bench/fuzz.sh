@@ -13,6 +13,7 @@
 # regression case (fix the code, keep the file). Prints per target the executions, executions per
 # second and findings, and writes them with this command into docs/benchmarks.md between the
 # markers `<!-- fuzz:begin -->` and `<!-- fuzz:end -->`. Exits 1 if any target found something.
+# FUZZ_KEEP_GOING=N goes on past findings until N distinct ones (by stack trace), each saved.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
@@ -52,6 +53,7 @@ for t in "${targets[@]}"; do
   log="$out/${class##*.}-$method.log"
   set +e
   JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${seconds}s" JAZZER_INSTRUMENT="$instrument" \
+    JAZZER_KEEP_GOING="${FUZZ_KEEP_GOING:-1}" \
     JAVA_TOOL_OPTIONS="-Xmx$heap -XX:-OmitStackTraceInFastThrow" \
     ./vigil jdk ./mvnw -B test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1
   set -e
