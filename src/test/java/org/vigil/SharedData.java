@@ -1,23 +1,26 @@
 package org.vigil;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
 /**
- * The shared data beside the project (`../shared/data`), found by walking up from the working
- * directory, since tests run from the project root locally and on CI alike but IDEs may differ.
+ * OVD-Info's 2013 tables that the tests share, copied unchanged into the test resources ({@code
+ * src/test/resources/data}, whose README names each file's source), so that a bare clone tests
+ * without anything beside it. Resources are files under {@code target/test-classes}, so commands
+ * that take a path can read them.
  */
 public final class SharedData {
   private SharedData() {}
 
-  public static Path file(String name) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path data = dir.resolve("shared").resolve("data");
-      if (Files.isDirectory(data)) {
-        return data.resolve(name);
-      }
+  private static Path file(String name) {
+    URL url = SharedData.class.getResource("/data/" + name);
+    if (url == null) throw new IllegalArgumentException("no test resource data/" + name);
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
-    throw new IllegalStateException("no shared/data above " + Path.of("").toAbsolutePath());
   }
 
   public static Path detentions2013() {

@@ -1,5 +1,6 @@
 package org.vigil.linkage;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -55,20 +56,26 @@ final class Csv {
     try (CsvReader<CsvRecord> reader = reader(file)) {
       Iterator<CsvRecord> rows = reader.iterator();
       expectHeader(rows, REPORT_HEADER, file);
-      while (rows.hasNext()) {
-        CsvRecord row = rows.next();
-        long line = row.getStartingLineNumber();
-        try {
-          ReportFacts report = report(row, days);
-          Long earlier = firstLine.putIfAbsent(report.reportId(), line);
-          if (earlier != null) {
-            throw new IllegalArgumentException(
-                "duplicate report_id " + report.reportId() + " (first on line " + earlier + ")");
+      long next = 2;
+      try {
+        while (rows.hasNext()) {
+          CsvRecord row = rows.next();
+          long line = row.getStartingLineNumber();
+          next = lineAfter(row);
+          try {
+            ReportFacts report = report(row, days);
+            Long earlier = firstLine.putIfAbsent(report.reportId(), line);
+            if (earlier != null) {
+              throw new IllegalArgumentException(
+                  "duplicate report_id " + report.reportId() + " (first on line " + earlier + ")");
+            }
+            reports.add(report);
+          } catch (IllegalArgumentException e) {
+            badRows.accept(new BadRow(line, e.getMessage()));
           }
-          reports.add(report);
-        } catch (IllegalArgumentException e) {
-          badRows.accept(new BadRow(line, e.getMessage()));
         }
+      } catch (CsvParseException e) {
+        badRows.accept(notCsv(next, e));
       }
     }
     return reports;
@@ -81,13 +88,19 @@ final class Csv {
     try (CsvReader<CsvRecord> reader = reader(file)) {
       Iterator<CsvRecord> rows = reader.iterator();
       expectHeader(rows, CLUSTER_HEADER, file);
-      while (rows.hasNext()) {
-        CsvRecord row = rows.next();
-        if (row.getFieldCount() != 2 || row.getField(0).isBlank() || row.getField(1).isBlank()) {
-          badRows.accept(new BadRow(row.getStartingLineNumber(), "expected report_id,person_id"));
-        } else {
-          assignments.put(cell(row, 0), cell(row, 1));
+      long next = 2;
+      try {
+        while (rows.hasNext()) {
+          CsvRecord row = rows.next();
+          next = lineAfter(row);
+          if (row.getFieldCount() != 2 || row.getField(0).isBlank() || row.getField(1).isBlank()) {
+            badRows.accept(new BadRow(row.getStartingLineNumber(), "expected report_id,person_id"));
+          } else {
+            assignments.put(cell(row, 0), cell(row, 1));
+          }
         }
+      } catch (CsvParseException e) {
+        badRows.accept(notCsv(next, e));
       }
     }
     return assignments;
@@ -177,13 +190,34 @@ final class Csv {
     }
   }
 
+  /**
+   * A record fastcsv cannot read (a stray character after a closing quote) ends the reading: the
+   * parser cannot resume after it. The rows before it stand; the rest is named as not read.
+   */
+  private static BadRow notCsv(long line, CsvParseException e) {
+    String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+    return new BadRow(line, "not CSV from here on, the rest of the file is not read: " + why);
+  }
+
+  /** The line after a record, whose quoted cells may span several. */
+  private static long lineAfter(CsvRecord row) {
+    long breaks = 0;
+    for (String field : row.getFields()) breaks += field.chars().filter(c -> c == '\n').count();
+    return row.getStartingLineNumber() + breaks + 1;
+  }
+
   private static void expectHeader(Iterator<CsvRecord> rows, List<String> header, Path file)
       throws UnreadableFile {
-    if (!rows.hasNext()) {
-      throw new UnreadableFile(file + " is empty; expected the header " + String.join(",", header));
+    List<String> found;
+    try {
+      if (!rows.hasNext()) {
+        throw new UnreadableFile(
+            file + " is empty; expected the header " + String.join(",", header));
+      }
+      found = rows.next().getFields().stream().map(f -> f.replace("\uFEFF", "").strip()).toList();
+    } catch (CsvParseException e) {
+      throw new UnreadableFile(file + ": the header is not CSV: " + notCsv(1, e).reason());
     }
-    List<String> found =
-        rows.next().getFields().stream().map(f -> f.replace("\uFEFF", "").strip()).toList();
     if (!found.equals(header)) {
       throw new UnreadableFile(
           file + ": expected the header " + String.join(",", header) + ", found " + found);

@@ -54,6 +54,33 @@ class LinkCommandTest {
     assertThat(rows).containsExactly("report_id,person_id", "r1,P-r1", "r2,P-r1", "r7,P-r1");
   }
 
+  /** Found by LinkCsvFuzzTest: a broken quote ended the command with fastcsv's bare message. */
+  @Test
+  void aRecordThatIsNotCsvIsABadRowAndTheRowsBeforeItAreLinked() throws Exception {
+    Path in = dir.resolve("reports.csv");
+    Files.writeString(
+        in,
+        """
+        report_id,name,birth_year,city,detained_on,police_station,source
+        r1,Ольга Васнецова,1985,Москва,2021-01-23,,press
+        r2,"Васнецова Ольга"3,1985,Moscow,2021-01-23,,lawyer
+        r3,Ольга Васнецова,1985,Москва,2021-01-23,,witness
+        """,
+        StandardCharsets.UTF_8);
+    Path out = dir.resolve("clusters.csv");
+    StringWriter stdout = new StringWriter();
+    StringWriter stderr = new StringWriter();
+    int exit = run(stdout, stderr, "link", "--in", in.toString(), "--out", out.toString());
+
+    assertThat(exit).isZero();
+    assertThat(stderr.toString())
+        .contains("line 3: not CSV from here on, the rest of the file is not read")
+        .contains("Unexpected character after closing quote: '3'");
+    assertThat(stdout.toString())
+        .contains("linked 1 reports into 1 persons")
+        .contains("1 bad rows");
+  }
+
   @Test
   void truthPrintsPairwiseAndBcubedQualityForVigilAndTheBaseline() throws Exception {
     StringWriter ignored = new StringWriter();

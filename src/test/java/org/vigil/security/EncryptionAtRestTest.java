@@ -48,10 +48,7 @@ class EncryptionAtRestTest {
         TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
       plantAndReadBack(server);
       Process dump =
-          new ProcessBuilder(
-                  "pg_dump", "-h", "127.0.0.1", "-U", "postgres", "-n", db.schema(), "test")
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
+          new ProcessBuilder(db.pgDump()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       dump.getInputStream().transferTo(out);
       assertThat(dump.waitFor()).isZero();
