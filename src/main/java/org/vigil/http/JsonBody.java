@@ -26,8 +26,17 @@ public final class JsonBody {
 
   public static ObjectNode object(Context ctx) {
     requireJson(ctx);
+    try {
+      return object(body(ctx));
+    } catch (IOException e) {
+      throw ApiError.badRequest("the body could not be read: " + e.getMessage());
+    }
+  }
+
+  /** A body's bytes as one JSON object, or a 400 saying why they are not one. */
+  public static ObjectNode object(byte[] body) {
     JsonNode node;
-    try (JsonParser parser = Json.mapper().createParser(body(ctx))) {
+    try (JsonParser parser = Json.mapper().createParser(body)) {
       node = ONE_DOCUMENT.readTree(parser);
       if (node != null) requireEnd(parser);
     } catch (JsonProcessingException e) {

@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import org.eclipse.jetty.http.BadMessageException;
 import org.vigil.http.ApiError;
@@ -45,7 +47,9 @@ final class MultipartForm {
    * content-disposition"), its subclass {@code EofException} ("Early EOF": the client went away
    * before the end of its body), {@code IllegalStateException} ("Header Line Exceeded Max Length"),
    * {@code BadMessageException} (a part's headers unreadable) or {@code ServletException} (not a
-   * multipart request after all).
+   * multipart request after all); a {@code _charset_} part or a part's {@code charset=} that names
+   * no charset Java knows: {@code IllegalCharsetNameException} or {@code
+   * UnsupportedCharsetException} (found by fuzzing).
    */
   private static RuntimeException refusal(Exception e) {
     String message = String.valueOf(e.getMessage());
@@ -57,6 +61,9 @@ final class MultipartForm {
     }
     if (e instanceof BadMessageException bad && bad.getCode() == 413) {
       return tooLarge("the form is too large");
+    }
+    if (e instanceof IllegalCharsetNameException || e instanceof UnsupportedCharsetException) {
+      return ApiError.badRequest("the multipart body names an unknown charset: " + message);
     }
     if (e instanceof IOException
         || e instanceof IllegalStateException

@@ -58,6 +58,13 @@ final class Sanitiser {
               "the image has more than " + MAX_PIXELS / 1_000_000 + " megapixels");
         }
         return reader.read(0);
+      } catch (IOException | RuntimeException damaged) {
+        if (damaged instanceof IllegalArgumentException refused) throw refused;
+        // ImageIO's readers answer a damaged file with an IOException, and some (GIF without an
+        // image, a BMP or PNG with impossible sizes) with runtime exceptions of their own: all
+        // of it is an upload that is not an image Vigil can read, not a failure of Vigil's.
+        throw new IllegalArgumentException(
+            "the image cannot be read: " + damaged.getClass().getSimpleName(), damaged);
       } finally {
         reader.dispose();
       }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.vigil.security.Role;
 import org.vigil.testing.TestDatabase;
 import org.vigil.testing.TestVigil;
@@ -44,9 +43,6 @@ class UploadFuzzTest {
   static final String BOUNDARY = "vigil-fuzz-boundary";
   private static Server server;
 
-  @Disabled(
-      "an empty or malformed body answers 500 until the upload route maps Jetty's multipart"
-          + " exceptions to 400/413 (issue 12, point 6; input validation's MultipartForm)")
   @FuzzTest
   void multipart_body(byte[] body) throws Exception {
     Server s = server();
