@@ -226,10 +226,16 @@ abstract class CorrectionsContract {
             "2021-01-23T15:00:00+03:00");
     publicReport("Ося Невидимкин", "Москва\u200b", "2021-01-23T15:10:00+03:00");
     publicReport("Ян Латинский", "Moscow", "2021-01-23T15:20:00+03:00");
-    JsonNode cities = eventually(() -> tally("city"), t -> unconfirmed(t) == 2);
+    publicReport("Пётр Питерский", "СПб", "2021-01-23T15:30:00+03:00");
+    publicReport("Ина Невская", "Питер", "2021-01-23T15:40:00+03:00");
+    publicReport("Ян Невский", "St Petersburg", "2021-01-23T15:50:00+03:00");
+    // The failure of issue #12: these spellings made three more cities. Now they are two.
+    JsonNode cities = eventually(() -> tally("city"), t -> unconfirmed(t) == 5);
     assertThat(cities.get("total").get("cities").asLong()).isEqualTo(1);
-    assertThat(cities.get("groups")).hasSize(1);
+    assertThat(cities.get("groups")).hasSize(2);
     assertThat(cities.get("groups").get(0).get("key").asText()).isEqualTo(MOSCOW);
+    assertThat(cities.get("groups").get(1).get("key").asText()).isEqualTo("498817");
+    assertThat(cities.get("groups").get(1).get("unconfirmed").asLong()).isEqualTo(3);
     assertThat(server.get("/api/public/tally.csv?campaign=" + campaign + "&by=city", null).body())
         .doesNotContain("Тверская", "Соседкина");
 
