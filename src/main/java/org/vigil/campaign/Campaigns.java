@@ -1,5 +1,6 @@
 package org.vigil.campaign;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,13 +8,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.vigil.storage.Ids;
 
 /** Campaigns, their events and the sourced figures about them. */
 public final class Campaigns {
+  /**
+   * Intake asks for the campaign of every report that names none; campaigns change a few times a
+   * year. Changes made here are seen at once, another node's within this time.
+   */
+  private static final Duration KNOWN_FOR = Duration.ofSeconds(1);
+
   private final Jdbi jdbi;
+  private final AtomicReference<Known> known = new AtomicReference<>();
+
+  /** The campaigns as read at a moment. */
+  private record Known(List<Campaign> campaigns, long at) {}
 
   public Campaigns(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -39,6 +51,7 @@ public final class Campaigns {
                 .bind("now", now)
                 .bindMethods(in)
                 .execute());
+    known.set(null);
     return campaign(id).orElseThrow();
   }
 
@@ -53,6 +66,7 @@ public final class Campaigns {
                 .bind("now", System.currentTimeMillis())
                 .bindMethods(in)
                 .execute());
+    known.set(null);
   }
 
   public Optional<Campaign> campaign(String id) {
@@ -100,14 +114,21 @@ public final class Campaigns {
                 id);
           }
         });
+    known.set(null);
   }
 
+  /** Every campaign, the latest to start first. */
   List<Campaign> campaigns() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT * FROM campaigns ORDER BY starts_on DESC, id")
-                .mapTo(Campaign.class)
-                .list());
+    Known now = known.get();
+    if (now != null && System.nanoTime() - now.at() < KNOWN_FOR.toNanos()) return now.campaigns();
+    List<Campaign> read =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT * FROM campaigns ORDER BY starts_on DESC, id")
+                    .mapTo(Campaign.class)
+                    .list());
+    known.set(new Known(read, System.nanoTime()));
+    return read;
   }
 
   public Event createEvent(

@@ -186,17 +186,17 @@ public final class Intake implements AutoCloseable {
     if (c.event() != null && campaigns.event(c.event()).isEmpty()) {
       errors.add(new FieldError("event", "no event with this id"));
     }
-    if (c.corrects() != null && !exists(c.corrects())) {
+    if (c.corrects() != null && !cases.reportExists(c.corrects())) {
       errors.add(new FieldError("corrects", "no report with this id"));
     }
     if (!errors.isEmpty()) throw ApiError.invalid(errors);
-    ReportContent placed = c.campaign() != null ? c : c.withCampaign(campaignOf(c));
+    ReportContent placed = c.campaign() != null ? c : c.placed(campaignOf(c), c.event());
     if (placed.event() == null
         && placed.campaign() != null
         && placed.city() != null
         && placed.detainedAt() != null) {
       return eventIn(placed.campaign(), placed.city(), placed.detainedAt())
-          .map(placed::withEvent)
+          .map(event -> placed.placed(placed.campaign(), event))
           .orElse(placed);
     }
     return placed;
@@ -270,16 +270,6 @@ public final class Intake implements AutoCloseable {
     } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private boolean exists(String reportId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT 1 FROM reports WHERE id = :id")
-                .bind("id", reportId)
-                .mapTo(Integer.class)
-                .findOne()
-                .isPresent());
   }
 
   public Optional<Report> find(String id) {

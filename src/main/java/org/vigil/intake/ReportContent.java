@@ -26,8 +26,8 @@ public record ReportContent(
     boolean minor,
     boolean journalist) {
 
-  /** A report with the campaign it was placed in. */
-  ReportContent withCampaign(String campaignId) {
+  /** A report with the campaign and the event intake placed it in. */
+  ReportContent placed(String campaignId, String eventId) {
     return new ReportContent(
         name,
         birthYear,
@@ -39,27 +39,6 @@ public record ReportContent(
         contact,
         text,
         campaignId,
-        event,
-        corrects,
-        consent,
-        forceUsed,
-        minor,
-        journalist);
-  }
-
-  /** A report with the event it was resolved to. */
-  ReportContent withEvent(String eventId) {
-    return new ReportContent(
-        name,
-        birthYear,
-        city,
-        detainedAt,
-        place,
-        policeStation,
-        source,
-        contact,
-        text,
-        campaign,
         eventId,
         corrects,
         consent,
