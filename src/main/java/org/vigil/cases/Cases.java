@@ -92,8 +92,8 @@ public final class Cases {
             new Batch(
                 h,
                 """
-                INSERT INTO persons (id, created_at, name_enc, birth_year_enc, contact_enc, consent,
-                  public_figure) VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                INSERT INTO persons (id, created_at, name_enc, birth_year_enc, contact_enc,
+                  public_figure) VALUES (?, ?, ?, ?, ?, ?)""");
         var detentions =
             new Batch(
                 h,
@@ -112,8 +112,7 @@ public final class Cases {
         SealedCase c = opening.sealed();
         NewDetention d = c.detention();
         if (opening.startsPerson()) {
-          persons.add(
-              c.personId(), now, c.nameEnc(), c.birthYearEnc(), c.contactEnc(), d.consent(), false);
+          persons.add(c.personId(), now, c.nameEnc(), c.birthYearEnc(), c.contactEnc(), false);
         }
         detentions.add(
             c.detentionId(),
@@ -274,19 +273,18 @@ public final class Cases {
   }
 
   /** Starts a person for a report a coordinator says is about nobody known yet. */
-  public String startPerson(Handle h, String name, Integer birthYear, Consent consent) {
+  public String startPerson(Handle h, String name, Integer birthYear) {
     String id = Ids.next();
     h.createUpdate(
             """
-            INSERT INTO persons (id, created_at, name_enc, birth_year_enc, consent, public_figure)
-            VALUES (:id, :now, :name, :birthYear, :consent, false)""")
+            INSERT INTO persons (id, created_at, name_enc, birth_year_enc, public_figure)
+            VALUES (:id, :now, :name, :birthYear, false)""")
         .bind("id", id)
         .bind("now", System.currentTimeMillis())
         .bind("name", vault.seal(name, "persons.name/" + id))
         .bind(
             "birthYear",
             vault.seal(birthYear == null ? null : birthYear.toString(), "persons.birth_year/" + id))
-        .bind("consent", consent)
         .execute();
     return id;
   }

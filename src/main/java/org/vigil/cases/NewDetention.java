@@ -15,7 +15,6 @@ public record NewDetention(
     String name,
     Integer birthYear,
     String contact,
-    Consent consent,
     String campaignId,
     String eventId,
     String placeId,

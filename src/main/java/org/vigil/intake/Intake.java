@@ -150,7 +150,6 @@ public final class Intake implements AutoCloseable {
         c.name(),
         c.birthYear(),
         c.contact(),
-        c.consent() == null ? Consent.NONE : c.consent(),
         c.campaign(),
         c.event(),
         placeId,

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vigil.cases.Cases;
-import org.vigil.cases.Consent;
 import org.vigil.cases.Person;
 import org.vigil.http.Json;
 import org.vigil.security.Vault;
@@ -174,7 +173,7 @@ public final class Linkage {
   }
 
   private String startPersonFor(Handle h, String reportId) {
-    return h.createQuery("SELECT name_enc, birth_year_enc, consent FROM reports WHERE id = :id")
+    return h.createQuery("SELECT name_enc, birth_year_enc FROM reports WHERE id = :id")
         .bind("id", reportId)
         .map(
             (rs, ctx) -> {
@@ -182,8 +181,7 @@ public final class Linkage {
               return cases.startPerson(
                   h,
                   vault.open(rs.getBytes(1), "reports.name/" + reportId),
-                  birthYear == null ? null : Integer.valueOf(birthYear),
-                  Consent.valueOf(rs.getString(3)));
+                  birthYear == null ? null : Integer.valueOf(birthYear));
             })
         .one();
   }

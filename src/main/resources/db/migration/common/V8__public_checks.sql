@@ -7,6 +7,10 @@
 -- names no campaign goes to it when no campaign's dates contain it.
 ALTER TABLE campaigns ADD COLUMN marked_current_at BIGINT;
 
+-- A person's consent is not a column: how far a name may be published is worked out from what
+-- was said about it (consent_statements below, and the reports), when a page is made.
+ALTER TABLE persons DROP COLUMN consent;
+
 -- Whether a report said anything about publication: one that did not is no consent statement,
 -- neither a grant nor a withdrawal. Reports stored before this column count as having stated it.
 ALTER TABLE reports ADD COLUMN consent_stated BOOLEAN;
