@@ -1,6 +1,8 @@
 package org.vigil;
 
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -116,8 +118,42 @@ public final class Main {
                 + " comma-separated). Without it, forwarded headers are ignored.")
     List<Cidr> trustedProxies = new ArrayList<>();
 
+    @Option(
+        names = "--public-url",
+        paramLabel = "URL",
+        defaultValue = "${env:VIGIL_PUBLIC_URL}",
+        description =
+            "The base URL people reach Vigil at, e.g. https://vigil.example.org (or"
+                + " VIGIL_PUBLIC_URL): invitation links are made with it. Default:"
+                + " http://localhost:PORT.")
+    String publicUrl;
+
+    @Option(
+        names = "--session-idle-minutes",
+        paramLabel = "N",
+        defaultValue = "30",
+        description = "A console session unused this long ends (default: ${DEFAULT-VALUE}).")
+    int sessionIdleMinutes;
+
+    @Option(
+        names = "--session-lifetime-hours",
+        paramLabel = "N",
+        defaultValue = "12",
+        description =
+            "A console session ends this long after sign-in, used or not (default:"
+                + " ${DEFAULT-VALUE}).")
+    int sessionLifetimeHours;
+
     @Override
     public Integer call() throws InterruptedException {
+      if (sessionIdleMinutes < 1 || sessionLifetimeHours < 1) {
+        throw new IllegalArgumentException(
+            "--session-idle-minutes and --session-lifetime-hours must be at least 1");
+      }
+      if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+        throw new IllegalArgumentException(
+            "--public-url must be an http(s) URL without query, e.g. https://vigil.example.org");
+      }
       var settings =
           new Vigil.Settings(
               storage.databaseUrl(),
@@ -126,7 +162,12 @@ public final class Main {
               port,
               publicPerMinute,
               trustedProxies,
-              groupName);
+              groupName,
+              new Vigil.ConsoleSettings(
+                  publicUrl == null || publicUrl.isBlank() ? null : publicUrl,
+                  Duration.ofMinutes(sessionIdleMinutes),
+                  Duration.ofHours(sessionLifetimeHours),
+                  Clock.systemUTC()));
       Vigil vigil = Vigil.open(settings);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
@@ -139,6 +180,7 @@ public final class Main {
       prepare(vigil); // before listening: nobody sees a half-loaded demo
       vigil.listen(settings);
       System.out.println("Vigil is running at http://" + host + ":" + vigil.port() + "/");
+      System.out.println("Staff console: " + vigil.publicUrl() + "/console/");
       System.out.flush();
       stopped.await();
       return 0;
@@ -170,8 +212,89 @@ public final class Main {
     }
   }
 
-  @Command(name = "user", description = "Manage users.", subcommands = UserCommand.Add.class)
+  @Command(
+      name = "user",
+      description = "Manage users.",
+      subcommands = {UserCommand.Add.class, UserCommand.Invite.class, UserCommand.Disable.class})
   static final class UserCommand {
+    @Command(
+        name = "invite",
+        description =
+            "Print a one-time invitation URL (valid 24 h) at which the user chooses a password and"
+                + " enrols an authenticator. For an existing user (e.g. one made by `user add`) it"
+                + " sets or resets their console credentials; their tokens keep working.")
+    static final class Invite implements Callable<Integer> {
+      @Mixin StorageOptions storage;
+
+      @Option(names = "--name", required = true, description = "User name.")
+      String name;
+
+      @Option(
+          names = "--role",
+          description =
+              "One of: operator, coordinator, lawyer, editor, admin. Required for a new user;"
+                  + " for an existing one it may be left out, and if given must be theirs.")
+      String role;
+
+      @Option(
+          names = "--display-name",
+          paramLabel = "NAME",
+          description = "For a new user: the name their public work appears under.")
+      String displayName;
+
+      @Option(
+          names = "--public-url",
+          paramLabel = "URL",
+          defaultValue = "${env:VIGIL_PUBLIC_URL:-http://localhost:8080}",
+          description = "The server's base URL, as for `serve` (default: ${DEFAULT-VALUE}).")
+      String publicUrl;
+
+      @Override
+      public Integer call() {
+        Role parsed = role == null ? null : Add.role(role);
+        try (Vigil vigil = storage.open()) {
+          var invited = vigil.invitations().invite(name, parsed, displayName, null);
+          String base =
+              publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+          System.out.println(
+              "Invitation for "
+                  + invited.user().role().code()
+                  + " "
+                  + invited.user().name()
+                  + ", valid once until "
+                  + invited.expiresAt()
+                  + ":");
+          System.out.println(base + "/console/invite/" + invited.token());
+        }
+        return 0;
+      }
+    }
+
+    @Command(
+        name = "disable",
+        description =
+            "Disable a user: every session and every bearer token of theirs ends at once (another"
+                + " node may accept a token it checked in the last 10 seconds).")
+    static final class Disable implements Callable<Integer> {
+      @Mixin StorageOptions storage;
+
+      @Option(names = "--name", required = true, description = "User name.")
+      String name;
+
+      @Override
+      public Integer call() {
+        try (Vigil vigil = storage.open()) {
+          var user =
+              vigil
+                  .accounts()
+                  .disable(name, null)
+                  .orElseThrow(() -> new IllegalArgumentException("no user named '" + name + "'"));
+          System.out.println("Disabled " + user.role().code() + " " + user.name());
+        }
+        return 0;
+      }
+    }
+
     @Command(name = "add", description = "Add a user with a role.")
     static final class Add implements Callable<Integer> {
       @Mixin StorageOptions storage;
@@ -193,16 +316,19 @@ public final class Main {
                   + " group's name. The account name is never published.")
       String displayName;
 
+      static Role role(String role) {
+        return Role.parse(role)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--role must be one of operator, coordinator, lawyer, editor, admin (got '"
+                            + role
+                            + "')"));
+      }
+
       @Override
       public Integer call() {
-        Role parsed =
-            Role.parse(role)
-                .orElseThrow(
-                    () ->
-                        new IllegalArgumentException(
-                            "--role must be one of operator, coordinator, lawyer, editor, admin (got '"
-                                + role
-                                + "')"));
+        Role parsed = role(role);
         try (Vigil vigil = storage.open()) {
           Principal user = vigil.accounts().addUser(name, parsed, displayName);
           System.out.println("Added " + user.role().code() + " " + user.name());

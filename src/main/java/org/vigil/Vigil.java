@@ -1,6 +1,8 @@
 package org.vigil;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +11,8 @@ import org.vigil.campaign.Campaigns;
 import org.vigil.cases.CaseRoutes;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Corrections;
+import org.vigil.console.Console;
+import org.vigil.console.ConsoleRoutes;
 import org.vigil.http.Api;
 import org.vigil.http.Cidr;
 import org.vigil.http.ClientAddress;
@@ -25,7 +29,11 @@ import org.vigil.place.Gazetteer;
 import org.vigil.publish.LiveUpdates;
 import org.vigil.publish.PublishRoutes;
 import org.vigil.security.Accounts;
+import org.vigil.security.Invitations;
 import org.vigil.security.PublicRateLimit;
+import org.vigil.security.Sessions;
+import org.vigil.security.SignIn;
+import org.vigil.security.SignInThrottle;
 import org.vigil.security.Vault;
 import org.vigil.site.LiveStream;
 import org.vigil.site.SiteRoutes;
@@ -56,9 +64,53 @@ public final class Vigil implements AutoCloseable {
       int port,
       int publicPerMinute,
       List<Cidr> trustedProxies,
-      String groupName) {
+      String groupName,
+      ConsoleSettings console) {
     public Settings {
       trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** A server with the console's defaults. */
+    public Settings(
+        String databaseUrl,
+        Path keyset,
+        String host,
+        int port,
+        int publicPerMinute,
+        List<Cidr> trustedProxies,
+        String groupName) {
+      this(
+          databaseUrl,
+          keyset,
+          host,
+          port,
+          publicPerMinute,
+          trustedProxies,
+          groupName,
+          ConsoleSettings.DEFAULTS);
+    }
+  }
+
+  /**
+   * The staff console's sign-in.
+   *
+   * @param publicUrl the base URL people reach Vigil at (invitation links are made with it); null:
+   *     http://localhost:PORT
+   * @param sessionIdle a session unused this long ends
+   * @param sessionLifetime a session ends this long after sign-in, used or not
+   * @param clock the time sessions, invitations, codes and the sign-in throttle go by (tests move
+   *     it)
+   */
+  public record ConsoleSettings(
+      String publicUrl, Duration sessionIdle, Duration sessionLifetime, Clock clock) {
+    public static final ConsoleSettings DEFAULTS =
+        new ConsoleSettings(null, Duration.ofMinutes(30), Duration.ofHours(12), Clock.systemUTC());
+
+    public ConsoleSettings {
+      if (publicUrl != null) {
+        publicUrl =
+            publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+      }
     }
   }
 
@@ -75,12 +127,29 @@ public final class Vigil implements AutoCloseable {
   private final Intake intake;
   private final Tallies tallies;
   private final PublicTallies publicTallies;
+  private final ConsoleSettings consoleSettings;
+  private final Sessions sessions;
+  private final Invitations invitations;
+  private final SignIn signIn;
   private LiveStream live;
   private WebServer server;
 
-  private Vigil(Database database, Vault vault, String groupName) {
+  private Vigil(Database database, Vault vault, String groupName, ConsoleSettings console) {
     this.database = database;
     this.accounts = new Accounts(database.jdbi());
+    this.consoleSettings = console;
+    this.sessions =
+        new Sessions(
+            database.jdbi(), console.clock(), console.sessionIdle(), console.sessionLifetime());
+    this.invitations =
+        new Invitations(database.jdbi(), vault, accounts, sessions, console.clock(), groupName);
+    this.signIn =
+        new SignIn(
+            database.jdbi(),
+            vault,
+            sessions,
+            new SignInThrottle(database.jdbi(), console.clock()),
+            console.clock());
     this.campaigns = new Campaigns(database.jdbi());
     this.stations = new PoliceStations(database.jdbi());
     this.gazetteer = Gazetteer.russia();
@@ -97,17 +166,19 @@ public final class Vigil implements AutoCloseable {
 
   /** Opens the database and the keyset without listening: for CLI commands. */
   public static Vigil open(String databaseUrl, Path keyset) {
-    return open(databaseUrl, keyset, DEFAULT_GROUP_NAME);
+    return open(databaseUrl, keyset, DEFAULT_GROUP_NAME, ConsoleSettings.DEFAULTS);
   }
 
   /** Opens the database and the keyset of a server, before it listens. */
   public static Vigil open(Settings settings) {
-    return open(settings.databaseUrl(), settings.keyset(), settings.groupName());
+    return open(
+        settings.databaseUrl(), settings.keyset(), settings.groupName(), settings.console());
   }
 
-  private static Vigil open(String databaseUrl, Path keyset, String groupName) {
+  private static Vigil open(
+      String databaseUrl, Path keyset, String groupName, ConsoleSettings console) {
     Vault vault = Vault.openOrCreate(keyset);
-    return new Vigil(Database.open(databaseUrl), vault, groupName);
+    return new Vigil(Database.open(databaseUrl), vault, groupName, console);
   }
 
   /** Opens everything and starts the HTTP server. */
@@ -135,6 +206,7 @@ public final class Vigil implements AutoCloseable {
   private WebServer webServer(PublicRateLimit publicLimit, ClientAddress clients) {
     return new WebServer(
         accounts,
+        sessions,
         clients,
         api -> {
           // The public reads first: Javalin tries a request's path against the routes in the
@@ -154,6 +226,12 @@ public final class Vigil implements AutoCloseable {
           PublishRoutes.register(api, updates, campaigns);
           TallyRoutes.register(api, tallies);
           ExportRoutes.register(api, new OpenData(database.jdbi()));
+          // The staff console; capabilities add their pages to `console` after this line.
+          Console console =
+              ConsoleRoutes.register(
+                  api,
+                  new ConsoleRoutes.Sources(
+                      accounts, sessions, signIn, invitations, this::publicUrl));
         });
   }
 
@@ -163,6 +241,20 @@ public final class Vigil implements AutoCloseable {
         "status", one == 1 ? "ok" : "degraded",
         "database", database.dialect().name().toLowerCase(Locale.ROOT),
         "version", Main.version());
+  }
+
+  /** The base URL people reach this server at: --public-url, else http://localhost:PORT. */
+  public String publicUrl() {
+    if (consoleSettings.publicUrl() != null) return consoleSettings.publicUrl();
+    return "http://localhost:" + (server == null ? 8080 : server.port());
+  }
+
+  public Invitations invitations() {
+    return invitations;
+  }
+
+  public Sessions sessions() {
+    return sessions;
   }
 
   public List<Api.Route> routes() {

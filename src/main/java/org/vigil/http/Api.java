@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
+import org.vigil.security.Sessions;
 
 /**
  * Where the capabilities register their routes, each with the roles allowed to call it. A route
@@ -24,11 +25,21 @@ import org.vigil.security.Role;
  */
 public final class Api {
   static final String PRINCIPAL = "vigil.principal";
+  static final String SESSION = "vigil.session";
+  private static final String REFUSAL = "vigil.refusal";
+
+  /** Where a signed-out browser is sent from every page that needs a role. */
+  public static final String SIGN_IN_PAGE = "/console/login";
+
   static final Key<ClientAddress> CLIENT_ADDRESS = new Key<>("vigil.client-address");
   private final Javalin app;
   private final Guard guard;
   private final List<Route> routes = new ArrayList<>();
   private volatile Runnable afterWrites = () -> {};
+  private volatile Handler forbiddenPage =
+      ctx -> {
+        throw new ApiError(403, "Forbidden", "your role may not open this page", List.of());
+      };
 
   /** Checks a request against the roles of its route before the handler runs; throws to refuse. */
   interface Guard {
@@ -50,6 +61,28 @@ public final class Api {
 
   public void patch(String path, Handler handler, Role... roles) {
     add(HandlerType.PATCH, path, handler, roles);
+  }
+
+  /**
+   * An HTML page (GET) or a form's target (POST) for people in a browser rather than scripts: the
+   * same role check as any route, but a signed-out browser is sent (303) to {@link #SIGN_IN_PAGE}
+   * instead of answered 401, and a role that may not is shown {@link #forbiddenPage}.
+   */
+  public void page(HandlerType method, String path, Handler handler, Role... roles) {
+    if (method != HandlerType.GET && method != HandlerType.POST) {
+      throw new IllegalArgumentException("a page is read with GET or sent with POST");
+    }
+    add(method, path, handler, true, roles);
+  }
+
+  /** Why a page was refused, for {@link #forbiddenPage} to say. */
+  public static String refusal(Context ctx) {
+    return ctx.attribute(REFUSAL);
+  }
+
+  /** How a page refuses a signed-in user whose role may not open it (status 403 is set). */
+  public void forbiddenPage(Handler page) {
+    forbiddenPage = page;
   }
 
   /**
@@ -83,14 +116,42 @@ public final class Api {
     return ctx.attribute(PRINCIPAL);
   }
 
+  /**
+   * The browser session a request that requires roles came with; null if it came with a bearer
+   * token instead.
+   */
+  public static Sessions.Live session(Context ctx) {
+    return ctx.attribute(SESSION);
+  }
+
   private void add(HandlerType method, String path, Handler handler, Role... roles) {
+    add(method, path, handler, false, roles);
+  }
+
+  private void add(HandlerType method, String path, Handler handler, boolean page, Role... roles) {
     Allowed access = roles.length == 0 ? Allowed.PUBLIC : new Allowed(EnumSet.of(roles[0], roles));
     boolean writes = method != HandlerType.GET && method != HandlerType.HEAD;
     app.addHttpHandler(
         method,
         path,
         ctx -> {
-          guard.check(ctx, access);
+          if (page) {
+            try {
+              guard.check(ctx, access);
+            } catch (ApiError refused) {
+              if (refused.status() == 401) {
+                // a signed-out browser: to the sign-in page, with nothing of this one
+                ctx.status(303).header("Location", SIGN_IN_PAGE).result("");
+                return;
+              }
+              if (refused.status() != 403) throw refused;
+              ctx.status(403).attribute(REFUSAL, refused.getMessage());
+              forbiddenPage.handle(ctx);
+              return;
+            }
+          } else {
+            guard.check(ctx, access);
+          }
           handler.handle(ctx);
           if (writes && ctx.statusCode() < 400) afterWrites.run();
         },

@@ -42,6 +42,22 @@ public final class ClientAddress {
   }
 
   /**
+   * Whether the client reached Vigil over HTTPS: the request's own scheme, or behind a trusted
+   * proxy (whose socket is the peer) the last value of its {@code X-Forwarded-Proto}. Like {@code
+   * X-Forwarded-For}, the header is ignored from anyone else, who could otherwise claim HTTPS on a
+   * plain connection and be sent a cookie marked Secure that the browser would then refuse.
+   */
+  public boolean https(Context ctx) {
+    if ("https".equalsIgnoreCase(ctx.scheme())) return true;
+    if (trustedProxies.isEmpty() || !trusted(peer(ctx.req().getRemoteAddr()))) return false;
+    String forwarded = null;
+    for (String line : Collections.list(ctx.req().getHeaders("X-Forwarded-Proto"))) {
+      for (String value : line.split(",")) forwarded = value.strip();
+    }
+    return "https".equalsIgnoreCase(forwarded);
+  }
+
+  /**
    * The client's address, given the socket's peer and the {@code X-Forwarded-For} header lines in
    * the order received (several lines are one list, as RFC 9110 joins them).
    */

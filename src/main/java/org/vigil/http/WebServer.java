@@ -9,6 +9,8 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.vigil.http.Api.Allowed;
 import org.vigil.security.Accounts;
 import org.vigil.security.Principal;
+import org.vigil.security.Sessions;
 
 /**
  * Vigil's HTTP server: JSON in and out, bearer-token checks per route, every refusal as a problem
@@ -38,7 +41,8 @@ public final class WebServer implements AutoCloseable {
   /**
    * @param clients how the address of a request's client is found (behind which proxies)
    */
-  public WebServer(Accounts accounts, ClientAddress clients, Consumer<Api> routes) {
+  public WebServer(
+      Accounts accounts, Sessions sessions, ClientAddress clients, Consumer<Api> routes) {
     this.app =
         Javalin.create(
             config -> {
@@ -94,7 +98,7 @@ public final class WebServer implements AutoCloseable {
     app.error(405, ctx -> fallback(ctx, ctx.method() + " is not allowed on " + ctx.path()));
     // Each route checks its own roles (Api wraps its handler), rather than a beforeMatched
     // handler: that made Javalin match the path against the routes three more times per request.
-    api = new Api(app, (ctx, allowed) -> authorise(ctx, allowed, accounts));
+    api = new Api(app, (ctx, allowed) -> authorise(ctx, allowed, accounts, sessions));
     byte[] openApi = resource("/openapi.json");
     api.get("/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     routes.accept(api);
@@ -126,23 +130,55 @@ public final class WebServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void authorise(Context ctx, Allowed allowed, Accounts accounts) {
+  /**
+   * Who is calling: a bearer token (scripts, the API) or a console session's cookie (browsers). A
+   * request the cookie authenticates that changes something must also come from Vigil's own pages
+   * ({@link SameOrigin}) and carry the session's CSRF token (header {@code X-CSRF-Token} or form
+   * field {@code _csrf}): the cookie alone is what a forged cross-site request would bring. A
+   * bearer token is never sent by a browser on its own, so it needs neither.
+   */
+  private static void authorise(
+      Context ctx, Allowed allowed, Accounts accounts, Sessions sessions) {
     ctx.header("X-Content-Type-Options", "nosniff");
     if (allowed.isPublic()) return;
     // Responses behind a token can hold personal data: no cache may keep them.
     ctx.header("Cache-Control", "no-store");
     String header = ctx.header("Authorization");
-    String token =
-        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-            ? header.substring(7).strip()
-            : null;
-    Principal principal =
-        accounts
-            .authenticate(token)
-            .orElseThrow(
-                () ->
-                    new ApiError(
-                        401, "Unauthorized", "a valid bearer token is required", List.of()));
+    Principal principal;
+    if (header != null) {
+      String token =
+          header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+      principal =
+          accounts
+              .authenticate(token)
+              .orElseThrow(
+                  () ->
+                      new ApiError(
+                          401, "Unauthorized", "a valid bearer token is required", List.of()));
+    } else {
+      Sessions.Live live =
+          sessions
+              .find(SessionCookie.read(ctx))
+              .orElseThrow(
+                  () ->
+                      new ApiError(
+                          401, "Unauthorized", "sign in, or send a valid bearer token", List.of()));
+      if (changes(ctx)) {
+        String foreign = SameOrigin.refusal(ctx);
+        if (foreign != null) {
+          throw new ApiError(403, "Forbidden", foreign + " is refused", List.of());
+        }
+        if (!csrfMatches(ctx, live.csrf())) {
+          throw new ApiError(
+              403,
+              "Forbidden",
+              "the CSRF token (X-CSRF-Token header or _csrf field) is missing or wrong",
+              List.of());
+        }
+      }
+      principal = live.principal();
+      ctx.attribute(Api.SESSION, live);
+    }
     if (!allowed.roles().contains(principal.role())) {
       throw new ApiError(
           403,
@@ -156,6 +192,26 @@ public final class WebServer implements AutoCloseable {
           List.of());
     }
     ctx.attribute(Api.PRINCIPAL, principal);
+  }
+
+  private static boolean changes(Context ctx) {
+    String method = ctx.method().name();
+    return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+  }
+
+  private static boolean csrfMatches(Context ctx, String expected) {
+    String sent = ctx.header("X-CSRF-Token");
+    if (sent == null) {
+      String type = ctx.contentType();
+      if (type != null
+          && (type.startsWith("application/x-www-form-urlencoded")
+              || type.startsWith("multipart/form-data"))) {
+        sent = ctx.formParam("_csrf");
+      }
+    }
+    return sent != null
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void fallback(Context ctx, String detail) {

@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.vigil.storage.Ids;
@@ -80,6 +82,9 @@ public final class Accounts {
     Principal user =
         findUser(userName)
             .orElseThrow(() -> new IllegalArgumentException("no user named '" + userName + "'"));
+    if (disabled(user.userId())) {
+      throw new IllegalArgumentException("the user '" + userName + "' is disabled");
+    }
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -108,10 +113,108 @@ public final class Accounts {
             h.createQuery(
                     """
                     SELECT u.id, u.name, u.role FROM tokens t JOIN users u ON u.id = t.user_id
-                    WHERE t.hash = :hash AND t.revoked_at IS NULL""")
+                    WHERE t.hash = :hash AND t.revoked_at IS NULL AND u.disabled_at IS NULL""")
                 .bind("hash", hash)
                 .map((rs, ctx) -> principal(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .findOne());
+  }
+
+  /**
+   * Disables a user: in one transaction every token of theirs is revoked and every session ended,
+   * and neither can be made again. This node forgets its cached token checks at once; another node
+   * of a cluster may accept a token it checked within the last 10 seconds until its cache entry
+   * expires (SECURITY.md).
+   *
+   * @param by the admin who did it, or null from the command line
+   * @return the user, or empty if there is none of that name
+   */
+  public Optional<Principal> disable(String name, String by) {
+    Optional<Principal> user = findUser(name);
+    user.ifPresent(
+        u ->
+            jdbi.useTransaction(
+                h -> {
+                  long now = System.currentTimeMillis();
+                  h.createUpdate(
+                          """
+                          UPDATE users SET disabled_at = :now, disabled_by = :by
+                          WHERE id = :id AND disabled_at IS NULL""")
+                      .bind("now", now)
+                      .bind("by", by)
+                      .bind("id", u.userId())
+                      .execute();
+                  h.createUpdate(
+                          "UPDATE tokens SET revoked_at = :now"
+                              + " WHERE user_id = :id AND revoked_at IS NULL")
+                      .bind("now", now)
+                      .bind("id", u.userId())
+                      .execute();
+                  h.createUpdate(
+                          "UPDATE sessions SET ended_at = :now"
+                              + " WHERE user_id = :id AND ended_at IS NULL")
+                      .bind("now", now)
+                      .bind("id", u.userId())
+                      .execute();
+                }));
+    byToken.invalidateAll();
+    return user;
+  }
+
+  /** A user as the admin page lists them. */
+  public record Listed(
+      String id, String name, Role role, String displayName, Status status, Instant lastSignIn) {}
+
+  /** Where a user stands with the console. */
+  public enum Status {
+    /** No password yet: bearer tokens only, or an invitation not yet accepted. */
+    NO_PASSWORD,
+    ACTIVE,
+    DISABLED;
+
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** Every user, by name. */
+  public List<Listed> list() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT id, name, role, display_name, password_hash IS NOT NULL,
+                           disabled_at, last_sign_in_at
+                    FROM users ORDER BY name""")
+                .map(
+                    (rs, ctx) -> {
+                      long disabled = rs.getLong(6);
+                      boolean wasDisabled = !rs.wasNull();
+                      long signedIn = rs.getLong(7);
+                      Instant last = rs.wasNull() ? null : Instant.ofEpochMilli(signedIn);
+                      Status status =
+                          wasDisabled
+                              ? Status.DISABLED
+                              : rs.getBoolean(5) ? Status.ACTIVE : Status.NO_PASSWORD;
+                      return new Listed(
+                          rs.getString(1),
+                          rs.getString(2),
+                          Role.parse(rs.getString(3)).orElseThrow(),
+                          rs.getString(4),
+                          status,
+                          last);
+                    })
+                .list());
+  }
+
+  /** Whether the user of this id is disabled. */
+  public boolean disabled(String userId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT disabled_at IS NOT NULL FROM users WHERE id = :id")
+                .bind("id", userId)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
   }
 
   private static Principal principal(String id, String name, String role) {

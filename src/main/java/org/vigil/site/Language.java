@@ -24,6 +24,12 @@ public enum Language {
     return locale;
   }
 
+  /** The language of this code ({@code ru}, {@code en}), if it is one of Vigil's. */
+  public static java.util.Optional<Language> parse(String code) {
+    for (Language l : values()) if (l.code().equals(code)) return java.util.Optional.of(l);
+    return java.util.Optional.empty();
+  }
+
   public Texts texts() {
     return texts;
   }
@@ -34,7 +40,7 @@ public enum Language {
   }
 
   /** The reader's language from their Accept-Language header: Russian unless English is first. */
-  static Language preferred(String acceptLanguage) {
+  public static Language preferred(String acceptLanguage) {
     if (acceptLanguage == null || acceptLanguage.isBlank()) return RU;
     try {
       List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);

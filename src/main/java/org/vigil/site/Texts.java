@@ -24,9 +24,17 @@ public final class Texts {
   }
 
   static Texts load(Language language) {
+    return load(Texts.class, language);
+  }
+
+  /**
+   * Another set of texts, {@code texts_<lang>.properties} beside {@code anchor}'s class (the
+   * console's are in {@code org/vigil/console/}).
+   */
+  public static Texts load(Class<?> anchor, Language language) {
     Texts texts = new Texts(language);
     String name = "texts_" + language.code() + ".properties";
-    try (InputStream in = Texts.class.getResourceAsStream(name)) {
+    try (InputStream in = anchor.getResourceAsStream(name)) {
       if (in == null) throw new IllegalStateException("missing " + name);
       texts.words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {

@@ -1,0 +1,239 @@
+package org.vigil.console;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.vigil.http.Api;
+import org.vigil.security.Principal;
+import org.vigil.security.Role;
+import org.vigil.security.Sessions;
+import org.vigil.site.Language;
+import org.vigil.site.Texts;
+
+/**
+ * The staff console's shell: where a capability adds a page in one line, with the roles that may
+ * open it, and gets the layout (navigation by role, language switch, the user's name, sign-out, the
+ * CSRF token), the console's texts, its CSS and script, and the page headers for free.
+ *
+ * <pre>{@code
+ * console.page("/console/review", "review", r -> new ReviewView(queue.open()), COORDINATOR, ADMIN);
+ * console.form("/console/review/{id}", r -> { ...; r.redirect("/console/review"); }, COORDINATOR);
+ * }</pre>
+ *
+ * A page named {@code review} is the template {@code src/main/jte/console/review.jte}, which takes
+ * two parameters, {@code Shell shell} and the view object the handler returned ({@code view}), and
+ * wraps its content in {@code @template.console.layout(shell = shell, content = @`…`)}. Its title
+ * is the text {@code review.title}; if the path has no parameters it is listed in the navigation,
+ * for the roles that may open it, as the text {@code nav.review}. Texts are in {@code
+ * org/vigil/console/texts_{ru,en}.properties}. A signed-out browser is sent to the sign-in page
+ * from every page and form; forms (POST) also need the session's CSRF token and a same-origin
+ * request, which {@code WebServer} checks before the handler runs.
+ */
+public final class Console {
+  /** Every staff role: for pages any signed-in user may open. */
+  public static final Role[] STAFF = Role.values();
+
+  static final String LANGUAGE_COOKIE = "vigil-lang";
+
+  /**
+   * Stricter than the public site's: forms post only to Vigil, nothing may frame a console page,
+   * and no URL (an invitation's token) is sent on as a referrer.
+   */
+  static final String POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+          + " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+  private final Api api;
+  private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+  private final List<NavEntry> nav = new ArrayList<>();
+
+  /**
+   * What a page shows: the view object its template takes as {@code view} (null for a page that
+   * needs none; such a template declares {@code @param Void view}).
+   */
+  @FunctionalInterface
+  public interface View {
+    Object of(Request request) throws Exception;
+  }
+
+  /** What a form does; it ends by {@link Request#redirect}ing or {@link Request#render}ing. */
+  @FunctionalInterface
+  public interface Action {
+    void handle(Request request) throws Exception;
+  }
+
+  /** A navigation entry: the page's name, its path, and who sees it. */
+  record NavEntry(String name, String path, Set<Role> roles) {}
+
+  public Console(Api api) {
+    this.api = api;
+    api.forbiddenPage(ctx -> render(new Request(this, ctx, "forbidden"), "forbidden", null));
+  }
+
+  /**
+   * A page (GET) for the given roles (none: for anyone, signed in or not — only the sign-in and
+   * invitation pages are so).
+   */
+  public void page(String path, String name, View view, Role... roles) {
+    if (!path.contains("{") && roles.length > 0) {
+      nav.add(new NavEntry(name, path, EnumSet.of(roles[0], roles)));
+    }
+    api.page(
+        HandlerType.GET,
+        path,
+        ctx -> {
+          Request request = new Request(this, ctx, name);
+          if (request.switchLanguage()) return;
+          render(request, name, view.of(request));
+        },
+        roles);
+  }
+
+  /** A form's target (POST) for the given roles. */
+  public void form(String path, Action action, Role... roles) {
+    api.page(HandlerType.POST, path, ctx -> action.handle(new Request(this, ctx, null)), roles);
+  }
+
+  /** Renders {@code console/NAME.jte} with the shell and {@code view} as the response. */
+  void render(Request request, String name, Object view) {
+    Context ctx = request.ctx();
+    headers(ctx);
+    StringOutput out = new StringOutput();
+    Map<String, Object> params = new HashMap<>();
+    params.put("shell", request.shell(name));
+    params.put("view", view);
+    templates.render("console/" + name + ".jte", params, out);
+    ctx.contentType("text/html; charset=utf-8").result(out.toString());
+  }
+
+  static void headers(Context ctx) {
+    ctx.header("Content-Security-Policy", POLICY);
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("X-Content-Type-Options", "nosniff");
+  }
+
+  /** The navigation a user sees: the pages their role may open, in the order they were added. */
+  List<Shell.Link> nav(Principal user, Language lang, String current) {
+    List<Shell.Link> links = new ArrayList<>();
+    if (user == null) return links;
+    Texts t = ConsoleTexts.of(lang);
+    for (NavEntry e : nav) {
+      if (e.roles().contains(user.role())) {
+        links.add(new Shell.Link(e.path(), t.get("nav." + e.name()), e.name().equals(current)));
+      }
+    }
+    return links;
+  }
+
+  /** One request to a console page or form, with what the shell knows about it. */
+  public static final class Request {
+    private final Console console;
+    private final Context ctx;
+    private final String name;
+    private final Language lang;
+
+    Request(Console console, Context ctx, String name) {
+      this.console = console;
+      this.ctx = ctx;
+      this.name = name;
+      this.lang = language(ctx);
+    }
+
+    public Context ctx() {
+      return ctx;
+    }
+
+    /** The signed-in user; null on the sign-in and invitation pages. */
+    public Principal user() {
+      return Api.principal(ctx);
+    }
+
+    /** The console's language for this reader. */
+    public Language lang() {
+      return lang;
+    }
+
+    /** The console's texts in the reader's language. */
+    public Texts texts() {
+      return ConsoleTexts.of(lang);
+    }
+
+    /** A path parameter of the page's path. */
+    public String param(String name) {
+      return ctx.pathParam(name);
+    }
+
+    /** A field of a submitted form, or null. */
+    public String field(String name) {
+      return ctx.formParam(name);
+    }
+
+    /** Sends the browser on (303 See Other: after a POST, the next request is a GET). */
+    public void redirect(String path) {
+      Console.headers(ctx);
+      ctx.status(303).header("Location", path).result("");
+    }
+
+    /** Answers with the page {@code name} (its template and view), e.g. a form shown again. */
+    public void render(String name, Object view) {
+      console.render(this, name, view);
+    }
+
+    Shell shell(String page) {
+      Sessions.Live live = Api.session(ctx);
+      Principal user = Api.principal(ctx);
+      return new Shell(
+          lang,
+          ConsoleTexts.of(lang),
+          page,
+          user,
+          live == null ? null : live.displayName(),
+          live == null ? "" : live.csrf(),
+          console.nav(user, lang, page),
+          ctx.path());
+    }
+
+    /**
+     * A {@code ?lang=ru|en} link (the switch on every page) stores the choice in a cookie and sends
+     * the browser back to the same page without the parameter.
+     */
+    boolean switchLanguage() {
+      String wanted = ctx.queryParam("lang");
+      if (wanted == null) return false;
+      Language chosen = Language.parse(wanted).orElse(lang);
+      ctx.res()
+          .addHeader(
+              "Set-Cookie",
+              LANGUAGE_COOKIE
+                  + "="
+                  + chosen.code()
+                  + "; Path=/; Max-Age=31536000; SameSite=Strict"
+                  + (org.vigil.http.SessionCookie.https(ctx) ? "; Secure" : ""));
+      redirect(ctx.path());
+      return true;
+    }
+
+    /** The reader's language: their choice on the switch, else their browser's preference. */
+    static Language language(Context ctx) {
+      String chosen = ctx.cookie(LANGUAGE_COOKIE);
+      if (chosen != null) {
+        var parsed = Language.parse(chosen);
+        if (parsed.isPresent()) return parsed.get();
+      }
+      return Language.preferred(ctx.header("Accept-Language"));
+    }
+
+    String name() {
+      return name;
+    }
+  }
+}
