@@ -53,6 +53,22 @@ public final class TestVigil implements AutoCloseable {
                 Vigil.DEFAULT_GROUP_NAME)));
   }
 
+  /** A server whose console runs on {@code console}'s clock and timeouts. */
+  public static TestVigil start(
+      TestDatabase db, Path keyset, List<Cidr> trustedProxies, Vigil.ConsoleSettings console) {
+    return new TestVigil(
+        Vigil.serve(
+            new Vigil.Settings(
+                db.url(),
+                keyset,
+                "127.0.0.1",
+                0,
+                1000,
+                trustedProxies,
+                Vigil.DEFAULT_GROUP_NAME,
+                console)));
+  }
+
   public Vigil vigil() {
     return vigil;
   }
