@@ -7,10 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.testing.ChildVigil;
+import org.vigil.testing.ConsoleUser;
 import org.vigil.testing.TestDatabase;
 import org.vigil.testing.TestVigil;
 
@@ -41,6 +43,67 @@ class CliTest {
                   .build());
       assertThat(response.status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void an_invitation_from_the_command_line_and_a_user_disabled_there() throws Exception {
+    Path data = dir.resolve("data");
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, data);
+        TestVigil server = TestVigil.start(db, data.resolve("keyset.json"))) {
+      ChildVigil invite =
+          ChildVigil.run(
+              "user",
+              "invite",
+              "--name",
+              "rita",
+              "--role",
+              "editor",
+              "--public-url",
+              server.base() + "/",
+              "--data",
+              data.toString());
+      assertThat(invite.exitCode()).as(invite.output()).isZero();
+      String url =
+          invite.output().lines().filter(l -> l.startsWith("http")).findFirst().orElseThrow();
+      assertThat(url).startsWith(server.base() + "/console/invite/");
+      ConsoleUser rita = new ConsoleUser(server);
+      assertThat(
+              rita.accept(
+                      url.substring(url.lastIndexOf('/') + 1),
+                      SignInPassword.VALUE,
+                      Clock.systemUTC())
+                  .status())
+          .isEqualTo(303);
+      assertThat(rita.get("/console/").status()).isEqualTo(200);
+      ChildVigil token =
+          ChildVigil.run("token", "create", "--user", "rita", "--data", data.toString());
+      String bearer =
+          token.output().lines().filter(l -> l.startsWith("vgl_")).findFirst().orElseThrow();
+
+      ChildVigil disable =
+          ChildVigil.run("user", "disable", "--name", "rita", "--data", data.toString());
+      assertThat(disable.exitCode()).as(disable.output()).isZero();
+      assertThat(disable.output()).contains("Disabled editor rita");
+      assertThat(rita.get("/console/").status()).isEqualTo(303);
+      var response =
+          server.send(
+              server
+                  .request("/api/updates", null)
+                  .header("Authorization", "Bearer " + bearer)
+                  .header("Content-Type", "application/json")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                  .build());
+      assertThat(response.status()).isEqualTo(401);
+      ChildVigil again =
+          ChildVigil.run("user", "invite", "--name", "rita", "--data", data.toString());
+      assertThat(again.exitCode()).isEqualTo(2);
+      assertThat(again.output()).contains("disabled");
+    }
+  }
+
+  /** A password that passes the rules. */
+  private static final class SignInPassword {
+    static final String VALUE = "long evening train to Tver 17";
   }
 
   @Test
