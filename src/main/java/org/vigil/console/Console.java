@@ -75,7 +75,14 @@ public final class Console {
 
   public Console(Api api) {
     this.api = api;
-    api.forbiddenPage(ctx -> render(new Request(this, ctx, "forbidden"), "forbidden", null));
+    // A refused CSRF token or a cross-site request is most often a page left open across a
+    // sign-out; the role's own refusal is said otherwise.
+    api.forbiddenPage(
+        ctx -> {
+          String why = Api.refusal(ctx);
+          boolean stale = why != null && !why.startsWith("the role ");
+          render(new Request(this, ctx, "forbidden"), "forbidden", stale ? "stale" : "role");
+        });
   }
 
   /**

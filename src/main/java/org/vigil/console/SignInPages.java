@@ -94,7 +94,7 @@ public final class SignInPages {
           String foreign = SameOrigin.refusal(r.ctx());
           if (foreign != null) {
             r.ctx().status(403);
-            r.render("forbidden", null);
+            r.render("forbidden", "stale");
             return;
           }
           try {

@@ -124,7 +124,18 @@ class ConsoleBrowserTest {
       check(browser, "admin-disabled");
       assertThat(pavel.get("/console/").status()).isEqualTo(303);
 
-      // the forbidden page, as an admin reaching a form with a stale CSRF token would see it
+      // a form with a stale CSRF token (a page left open across sessions) is refused with a page
+      browser.script(
+          "document.querySelector(\"form[action='/console/admin/invitations'] input[name=_csrf]\")"
+              + ".value = 'stale';");
+      browser.find("#invite-name").sendKeys("quentin");
+      browser.find("form[action='/console/admin/invitations'] button").click();
+      browser.await(WAIT, d -> d.findElement(By.cssSelector("body[data-page=forbidden]")));
+      assertThat(browser.find("main").getText()).contains("out of date");
+      check(browser, "forbidden");
+      assertThat(server.vigil().accounts().findUser("quentin")).isEmpty();
+      browser.open(server.base() + "/console/");
+
       browser.find("form[action='/console/logout'] button").click();
       browser.await(WAIT, ExpectedConditions.urlToBe(server.base() + "/console/login"));
       browser.open(server.base() + "/console/");

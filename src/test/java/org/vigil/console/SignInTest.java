@@ -64,6 +64,37 @@ class SignInTest {
       assertThat(accepted.status()).isEqualTo(303);
       assertThat(accepted.header("Location")).isEqualTo("/console/");
       assertThat(anna.get("/console/").status()).isEqualTo(200);
+      // the TOTP secret is ciphertext at rest, in the user's row and the invitation's
+      String secretText = Totp.base32(anna.secret);
+      List<byte[]> stored =
+          server
+              .vigil()
+              .database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT totp_secret_enc FROM users WHERE name = 'anna' UNION ALL"
+                                  + " SELECT totp_secret_enc FROM invitations")
+                          .mapTo(byte[].class)
+                          .list());
+      assertThat(stored).hasSize(2);
+      for (byte[] cipher : stored) {
+        assertThat(new String(cipher, java.nio.charset.StandardCharsets.ISO_8859_1))
+            .doesNotContain(secretText)
+            .doesNotContain(new String(anna.secret, java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+      String phc =
+          server
+              .vigil()
+              .database()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("SELECT password_hash FROM users WHERE name = 'anna'")
+                          .mapTo(String.class)
+                          .one());
+      assertThat(phc).startsWith("$argon2id$v=19$m=65536,t=3,p=1$").doesNotContain(PASSWORD);
       // once only: the page and the form are gone
       assertThat(new ConsoleUser(server).get("/console/invite/" + token).status()).isEqualTo(404);
       Response again = new ConsoleUser(server).accept404(token);

@@ -184,7 +184,13 @@ class PublicPrivacyTest {
   private static Map<String, String> readEverythingPublic(
       TestVigil server, String campaign, String event, String station) throws Exception {
     Map<String, List<String>> values =
-        Map.of("id", List.of(event, campaign, station), "file", List.of("none.jpg"));
+        Map.of(
+            "id",
+            List.of(event, campaign, station),
+            "file",
+            List.of("none.jpg"),
+            "token",
+            List.of("no-such-invitation"));
     Map<String, String> seen = new LinkedHashMap<>();
     List<String> urls = new ArrayList<>();
     for (Api.Route route : server.vigil().routes()) {
