@@ -150,6 +150,7 @@ public final class Main {
         throw new IllegalArgumentException(
             "--session-idle-minutes and --session-lifetime-hours must be at least 1");
       }
+      if (publicUrl != null && publicUrl.isBlank()) publicUrl = null;
       if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
         throw new IllegalArgumentException(
             "--public-url must be an http(s) URL without query, e.g. https://vigil.example.org");
@@ -181,12 +182,16 @@ public final class Main {
       vigil.listen(settings);
       System.out.println("Vigil is running at http://" + host + ":" + vigil.port() + "/");
       System.out.println("Staff console: " + vigil.publicUrl() + "/console/");
+      announce(vigil);
       System.out.flush();
       stopped.await();
       return 0;
     }
 
     void prepare(Vigil vigil) {}
+
+    /** What to tell the person who started the server, once it listens. */
+    void announce(Vigil vigil) {}
   }
 
   /** Reads a --trusted-proxy value; a bad one ends the command with its reason and status 2. */
@@ -209,6 +214,17 @@ public final class Main {
     void prepare(Vigil vigil) {
       String token = org.vigil.demo.DemoCampaign.load(vigil);
       System.out.println("Coordinator token: " + token);
+    }
+
+    /** An invitation for a demo admin, so the console can be tried at once. */
+    @Override
+    void announce(Vigil vigil) {
+      var invited = vigil.invitations().invite("demo-admin", Role.ADMIN, null, null);
+      System.out.println(
+          "Console invitation for demo-admin (once, 24 h): "
+              + vigil.publicUrl()
+              + "/console/invite/"
+              + invited.token());
     }
   }
 

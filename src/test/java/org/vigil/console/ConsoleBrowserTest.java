@@ -145,6 +145,43 @@ class ConsoleBrowserTest {
     }
   }
 
+  @Test
+  void the_pages_at_desktop_size_in_russian() throws Exception {
+    Files.createDirectories(Browser.SCREENSHOTS.resolve("console"));
+    MutableClock clock = MutableClock.atStepStart();
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+        TestVigil server =
+            TestVigil.start(
+                db,
+                dir.resolve("keyset.json"),
+                List.of(),
+                new Vigil.ConsoleSettings(
+                    null, Duration.ofMinutes(30), Duration.ofHours(12), clock));
+        Browser browser = Browser.start(Browser.DESKTOP, "ru")) {
+      server.vigil().invitations().invite("reader", Role.OPERATOR, null, null);
+      String token =
+          server.vigil().invitations().invite("sofia", Role.ADMIN, "София", null).token();
+      ConsoleUser sofia = new ConsoleUser(server);
+      assertThat(sofia.accept(token, PASSWORD, clock).status()).isEqualTo(303);
+      browser.open(server.base() + "/console/login");
+      check(browser, "desktop-login-ru");
+      // the session made over HTTP, handed to the browser as its cookie
+      browser
+          .driver()
+          .manage()
+          .addCookie(new org.openqa.selenium.Cookie("vigil-session", sofia.cookie));
+      browser.open(server.base() + "/console/");
+      assertThat(browser.find("html").getAttribute("lang")).isEqualTo("ru");
+      assertThat(browser.find("h1").getText()).contains("София");
+      check(browser, "desktop-home-ru");
+      browser.open(server.base() + "/console/admin");
+      assertThat(browser.find("h1").getText()).isEqualTo("Пользователи");
+      assertThat(browser.find("tr[data-user=reader] .status").getText())
+          .isEqualTo("пароль не задан");
+      check(browser, "desktop-admin-ru");
+    }
+  }
+
   /** No serious or critical axe-core violation; the page saved as a screenshot. */
   private static void check(Browser browser, String name) {
     browser.screenshot("console/" + name);
