@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vigil.http.Cidr;
@@ -150,11 +151,6 @@ public final class Main {
         throw new IllegalArgumentException(
             "--session-idle-minutes and --session-lifetime-hours must be at least 1");
       }
-      if (publicUrl != null && publicUrl.isBlank()) publicUrl = null;
-      if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
-        throw new IllegalArgumentException(
-            "--public-url must be an http(s) URL without query, e.g. https://vigil.example.org");
-      }
       var settings =
           new Vigil.Settings(
               storage.databaseUrl(),
@@ -165,7 +161,7 @@ public final class Main {
               trustedProxies,
               groupName,
               new Vigil.ConsoleSettings(
-                  publicUrl == null || publicUrl.isBlank() ? null : publicUrl,
+                  publicUrl,
                   Duration.ofMinutes(sessionIdleMinutes),
                   Duration.ofHours(sessionLifetimeHours),
                   Clock.systemUTC()));
@@ -268,10 +264,11 @@ public final class Main {
       @Override
       public Integer call() {
         Role parsed = role == null ? null : Add.role(role);
+        String base =
+            Objects.requireNonNullElse(
+                Vigil.ConsoleSettings.baseUrl(publicUrl), "http://localhost:8080");
         try (Vigil vigil = storage.open()) {
           var invited = vigil.invitations().invite(name, parsed, displayName, null);
-          String base =
-              publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
           System.out.println(
               "Invitation for "
                   + invited.user().role().code()

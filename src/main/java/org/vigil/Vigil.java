@@ -107,10 +107,22 @@ public final class Vigil implements AutoCloseable {
         new ConsoleSettings(null, Duration.ofMinutes(30), Duration.ofHours(12), Clock.systemUTC());
 
     public ConsoleSettings {
-      if (publicUrl != null) {
-        publicUrl =
-            publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+      publicUrl = baseUrl(publicUrl);
+    }
+
+    /**
+     * A base URL as given (option or environment), checked and without its trailing slash; null for
+     * none (null or blank).
+     *
+     * @throws IllegalArgumentException if it is not an http(s) URL without query or fragment
+     */
+    public static String baseUrl(String url) {
+      if (url == null || url.isBlank()) return null;
+      if (!url.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+        throw new IllegalArgumentException(
+            "--public-url must be an http(s) URL without query, e.g. https://vigil.example.org");
       }
+      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
   }
 

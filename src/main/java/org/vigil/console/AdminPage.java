@@ -2,9 +2,9 @@ package org.vigil.console;
 
 import static org.vigil.security.Role.ADMIN;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +17,6 @@ import org.vigil.site.Texts;
 
 /** The admin's page: users, their roles and status, invitations, disabling a user. */
 public final class AdminPage {
-  private static final DateTimeFormatter MOSCOW =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Europe/Moscow"));
-
   private AdminPage() {}
 
   /** A user's row. */
@@ -105,40 +102,25 @@ public final class AdminPage {
           String id = r.param("id");
           var user = accounts.list().stream().filter(u -> u.id().equals(id)).findFirst();
           if (user.isEmpty()) {
-            r.ctx().status(404);
-            r.render(
-                "admin",
-                view(
-                    accounts,
-                    r,
-                    Map.of(),
-                    Map.of(),
-                    null,
-                    null,
-                    r.texts().get("admin.notice.nouser")));
+            refuse(r, 404, "admin.notice.nouser", accounts);
             return;
           }
           if (id.equals(Api.principal(r.ctx()).userId())) {
-            r.ctx().status(422);
-            r.render(
-                "admin",
-                view(
-                    accounts,
-                    r,
-                    Map.of(),
-                    Map.of(),
-                    null,
-                    null,
-                    r.texts().get("admin.notice.self")));
+            refuse(r, 422, "admin.notice.self", accounts);
             return;
           }
           accounts.disable(user.get().name(), Api.principal(r.ctx()).userId());
           r.redirect(
               "/console/admin?disabled="
-                  + java.net.URLEncoder.encode(
-                      user.get().name(), java.nio.charset.StandardCharsets.UTF_8));
+                  + URLEncoder.encode(user.get().name(), StandardCharsets.UTF_8));
         },
         ADMIN);
+  }
+
+  /** The page again, with why the user could not be disabled. */
+  private static void refuse(Console.Request r, int status, String noticeKey, Accounts accounts) {
+    r.ctx().status(status);
+    r.render("admin", view(accounts, r, Map.of(), Map.of(), null, null, r.texts().get(noticeKey)));
   }
 
   private static String notice(Console.Request r) {
@@ -169,17 +151,13 @@ public final class AdminPage {
                         u.displayName() == null ? "" : u.displayName(),
                         u.status().code(),
                         t.get("status." + u.status().code()),
-                        u.lastSignIn() == null ? "—" : MOSCOW.format(u.lastSignIn()),
+                        u.lastSignIn() == null ? "—" : Shell.moscow(u.lastSignIn()),
                         u.status() != Accounts.Status.DISABLED && !u.id().equals(me)))
             .toList();
     List<RoleOption> roles =
-        java.util.Arrays.stream(Role.values())
+        Arrays.stream(Role.values())
             .map(role -> new RoleOption(role.code(), t.get("role." + role.code())))
             .toList();
     return new AdminView(users, roles, form, errors, invitedName, url, notice);
-  }
-
-  static String time(Instant at) {
-    return MOSCOW.format(at);
   }
 }

@@ -5,6 +5,7 @@ import org.vigil.security.Principal;
 import org.vigil.security.Role;
 import org.vigil.site.Language;
 import org.vigil.site.Texts;
+import org.vigil.site.Views;
 
 /**
  * What every console template gets as {@code shell}: the reader's language and texts, the page, the
@@ -51,11 +52,9 @@ public record Shell(
     return user != null && user.role() == role;
   }
 
-  /** A time as the console shows it: Moscow time, to the minute. */
+  /** A time as the console shows it: Moscow time, to the minute, as on the public pages. */
   public static String moscow(java.time.Instant at) {
-    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-        .withZone(java.time.ZoneId.of("Europe/Moscow"))
-        .format(at);
+    return Views.moscowTime(at);
   }
 
   /** The link of the language switch: this page in the other language. */

@@ -2,12 +2,12 @@ package org.vigil.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vigil.http.Api;
 import org.vigil.http.SameOrigin;
 import org.vigil.http.SessionCookie;
 import org.vigil.security.Invitations;
-import org.vigil.security.Role;
 import org.vigil.security.Sessions;
 import org.vigil.security.SignIn;
 import org.vigil.site.Texts;
@@ -117,11 +117,9 @@ public final class SignInPages {
 
   private static InviteView view(
       String token, Invitations.Open open, Texts t, Map<String, String> errors) {
-    Map<String, String> shown = new java.util.LinkedHashMap<>();
-    // the reasons in the reader's language; the keys are the fields the form has
-    errors.forEach((field, reason) -> shown.put(field, t.get("invite.error." + field)));
-    if (errors.containsKey("password"))
-      shown.put("password", passwordReason(t, errors.get("password")));
+    Map<String, String> shown = new LinkedHashMap<>();
+    // what was wrong, in the reader's language: invite.error.repeat, invite.error.password.short, …
+    errors.forEach((field, wrong) -> shown.put(field, t.get("invite.error." + wrong)));
     return new InviteView(
         token,
         open.user().name(),
@@ -130,15 +128,6 @@ public final class SignInPages {
         spaced(open.secretText()),
         open.expiresAt(),
         shown);
-  }
-
-  /** The password rule broken, in the reader's language. */
-  private static String passwordReason(Texts t, String reason) {
-    if (reason.startsWith("must be at least")) return t.get("invite.error.password.short");
-    if (reason.startsWith("must be at most")) return t.get("invite.error.password.long");
-    if (reason.startsWith("is one of")) return t.get("invite.error.password.common");
-    if (reason.startsWith("must not contain")) return t.get("invite.error.password.name");
-    return t.get("invite.error.password.required");
   }
 
   /** The secret in groups of four, as it is typed into an app by hand. */
@@ -155,9 +144,5 @@ public final class SignInPages {
     long seconds = Math.max(1, (d.toMillis() + 999) / 1000);
     if (seconds < 120) return t.format("wait.seconds", Map.of("n", seconds));
     return t.format("wait.minutes", Map.of("n", (seconds + 59) / 60));
-  }
-
-  static String roleName(Texts t, Role role) {
-    return t.get("role." + role.code());
   }
 }

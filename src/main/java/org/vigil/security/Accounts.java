@@ -85,9 +85,7 @@ public final class Accounts {
     if (disabled(user.userId())) {
       throw new IllegalArgumentException("the user '" + userName + "' is disabled");
     }
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = TOKEN_PREFIX + newSecret();
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -217,8 +215,19 @@ public final class Accounts {
                 .orElse(false));
   }
 
-  private static Principal principal(String id, String name, String role) {
+  /** A user as the users table stores them: id, name and role code. */
+  static Principal principal(String id, String name, String role) {
     return new Principal(id, name, Role.parse(role).orElseThrow());
+  }
+
+  /**
+   * A new random secret, 256 bits in URL-safe base64 (43 characters): a bearer token's body, a
+   * session id, an invitation token. Only {@link #hash}es of them are stored.
+   */
+  static String newSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   static String hash(String token) {

@@ -1,10 +1,8 @@
 package org.vigil.security;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +22,6 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Invitations {
   public static final Duration VALID_FOR = Duration.ofHours(24);
-  private static final SecureRandom RANDOM = new SecureRandom();
   private final Jdbi jdbi;
   private final Vault vault;
   private final Accounts accounts;
@@ -78,7 +75,7 @@ public final class Invitations {
       if (role == null) throw new IllegalArgumentException("a role is required for a new user");
       user = accounts.addUser(name, role, displayName);
     }
-    String token = random();
+    String token = Accounts.newSecret();
     String hash = Accounts.hash(token);
     long now = clock.millis();
     Instant expires = Instant.ofEpochMilli(now).plus(VALID_FOR);
@@ -123,10 +120,7 @@ public final class Invitations {
                 .map(
                     (rs, ctx) -> {
                       Principal user =
-                          new Principal(
-                              rs.getString(1),
-                              rs.getString(2),
-                              Role.parse(rs.getString(3)).orElseThrow());
+                          Accounts.principal(rs.getString(1), rs.getString(2), rs.getString(3));
                       byte[] secret =
                           Totp.fromBase32(vault.open(rs.getBytes(4), secretContext(hash)));
                       return new Open(
@@ -138,17 +132,22 @@ public final class Invitations {
                 .findOne());
   }
 
-  /** Why an acceptance was refused: each wrong field with its reason, or the invitation gone. */
+  /**
+   * Why an acceptance was refused: each wrong field with the rule it broke, or the invitation gone.
+   */
   public static final class Refused extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient Map<String, String> fields;
 
     Refused(Map<String, String> fields) {
-      super(String.join("; ", fields.values()));
+      super("refused: " + fields);
       this.fields = Map.copyOf(fields);
     }
 
-    /** Field name to reason: {@code password}, {@code repeat}, {@code code}, or {@code token}. */
+    /**
+     * Field name to what was wrong with it: {@code password} to {@code password.RULE} (a {@link
+     * Passwords.Rule#code}), and {@code repeat}, {@code code} or {@code token} to their own name.
+     */
     public Map<String, String> fields() {
       return fields;
     }
@@ -161,19 +160,13 @@ public final class Invitations {
    */
   public Sessions.Opened accept(String token, String password, String repeat, String code)
       throws Refused {
-    Open open =
-        find(token)
-            .orElseThrow(
-                () -> new Refused(Map.of("token", "the invitation is used, replaced or expired")));
+    Open open = find(token).orElseThrow(() -> new Refused(Map.of("token", "token")));
     Map<String, String> wrong = new LinkedHashMap<>();
-    Passwords.refusal(password, open.user().name()).ifPresent(r -> wrong.put("password", r));
-    if (password != null && !password.equals(repeat)) {
-      wrong.put("repeat", "must be the same password again");
-    }
+    Passwords.broken(password, open.user().name())
+        .ifPresent(rule -> wrong.put("password", "password." + rule.code()));
+    if (password != null && !password.equals(repeat)) wrong.put("repeat", "repeat");
     OptionalLong step = Totp.verify(open.secret(), code, clock.instant(), Long.MIN_VALUE);
-    if (step.isEmpty()) {
-      wrong.put("code", "is not the authenticator's current code: check the phone's time");
-    }
+    if (step.isEmpty()) wrong.put("code", "code");
     if (!wrong.isEmpty()) throw new Refused(wrong);
     String phc = Passwords.hash(password);
     String hash = Accounts.hash(token);
@@ -205,18 +198,12 @@ public final class Invitations {
                   .execute();
               return true;
             });
-    if (!taken) throw new Refused(Map.of("token", "the invitation is used, replaced or expired"));
+    if (!taken) throw new Refused(Map.of("token", "token"));
     sessions.endAll(userId);
     return sessions.open(userId);
   }
 
   static String secretContext(String invitationHash) {
     return "invitations.totp_secret/" + invitationHash;
-  }
-
-  private static String random() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -54,28 +54,53 @@ public final class Passwords {
 
   private Passwords() {}
 
+  /** A rule a new password can break, with its reason in English. */
+  public enum Rule {
+    REQUIRED("required"),
+    SHORT("must be at least " + MIN_LENGTH + " characters long"),
+    LONG("must be at most " + MAX_LENGTH + " characters long"),
+    COMMON("is one of the most common passwords; choose another"),
+    NAME("must not contain the user name");
+
+    private final String reason;
+
+    Rule(String reason) {
+      this.reason = reason;
+    }
+
+    public String reason() {
+      return reason;
+    }
+
+    /** The rule's name in texts and forms: {@code short}, {@code common}, … */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /**
-   * Why {@code password} may not be chosen by {@code userName}, or empty if it may. Characters are
-   * counted as a person sees them (code points after NFC), so "ё" is one.
+   * The rule {@code password} breaks if {@code userName} chose it, or empty if it may be chosen.
+   * Characters are counted as a person sees them (code points after NFC), so "ё" is one.
    */
-  public static Optional<String> refusal(String password, String userName) {
-    if (password == null || password.isEmpty()) return Optional.of("required");
+  public static Optional<Rule> broken(String password, String userName) {
+    if (password == null || password.isEmpty()) return Optional.of(Rule.REQUIRED);
     String text = Normalizer.normalize(password, Normalizer.Form.NFC);
     int length = text.codePointCount(0, text.length());
-    if (length < MIN_LENGTH) {
-      return Optional.of("must be at least " + MIN_LENGTH + " characters long");
-    }
-    if (length > MAX_LENGTH) {
-      return Optional.of("must be at most " + MAX_LENGTH + " characters long");
-    }
+    if (length < MIN_LENGTH) return Optional.of(Rule.SHORT);
+    if (length > MAX_LENGTH) return Optional.of(Rule.LONG);
     String folded = text.toLowerCase(Locale.ROOT);
     if (COMMON.contains(folded) || text.codePoints().distinct().count() <= 2) {
-      return Optional.of("is one of the most common passwords; choose another");
+      return Optional.of(Rule.COMMON);
     }
     if (userName != null && folded.contains(userName.toLowerCase(Locale.ROOT))) {
-      return Optional.of("must not contain the user name");
+      return Optional.of(Rule.NAME);
     }
     return Optional.empty();
+  }
+
+  /** Why {@code password} may not be chosen by {@code userName}, in English, or empty if it may. */
+  public static Optional<String> refusal(String password, String userName) {
+    return broken(password, userName).map(Rule::reason);
   }
 
   /** The PHC string of a new hash of {@code password}, with a fresh salt. */
@@ -144,13 +169,14 @@ public final class Passwords {
             .withParallelism(lanes)
             .withSalt(salt)
             .build();
-    Argon2BytesGenerator generator = new Argon2BytesGenerator();
-    generator.init(params);
     byte[] out = new byte[length];
     byte[] secret =
         Normalizer.normalize(password, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
+    // The generator is made inside the limit too: it sets up its memory when it is initialised.
     HASHING.acquireUninterruptibly();
     try {
+      Argon2BytesGenerator generator = new Argon2BytesGenerator();
+      generator.init(params);
       generator.generateBytes(secret, out);
     } finally {
       HASHING.release();

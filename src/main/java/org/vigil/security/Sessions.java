@@ -1,9 +1,7 @@
 package org.vigil.security;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -22,7 +20,6 @@ public final class Sessions {
    */
   static final Duration TOUCH = Duration.ofMinutes(1);
 
-  private static final SecureRandom RANDOM = new SecureRandom();
   private final Jdbi jdbi;
   private final Clock clock;
   private final Duration idle;
@@ -46,8 +43,8 @@ public final class Sessions {
 
   /** Opens a session for a user who has just proved who they are. */
   public Opened open(String userId) {
-    String id = random();
-    String csrf = random();
+    String id = Accounts.newSecret();
+    String csrf = Accounts.newSecret();
     long now = clock.millis();
     jdbi.useHandle(
         h ->
@@ -87,10 +84,8 @@ public final class Sessions {
                       (rs, ctx) ->
                           new Row(
                               new Live(
-                                  new Principal(
-                                      rs.getString(1),
-                                      rs.getString(2),
-                                      Role.parse(rs.getString(3)).orElseThrow()),
+                                  Accounts.principal(
+                                      rs.getString(1), rs.getString(2), rs.getString(3)),
                                   rs.getString(4),
                                   rs.getString(5)),
                               rs.getLong(6)))
@@ -139,11 +134,5 @@ public final class Sessions {
 
   public Duration lifetime() {
     return lifetime;
-  }
-
-  private static String random() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -83,10 +83,7 @@ public final class SignIn {
                       long last = rs.getLong(6);
                       if (rs.wasNull()) last = Long.MIN_VALUE;
                       return new Stored(
-                          new Principal(
-                              rs.getString(1),
-                              rs.getString(2),
-                              Role.parse(rs.getString(3)).orElseThrow()),
+                          Accounts.principal(rs.getString(1), rs.getString(2), rs.getString(3)),
                           rs.getString(4),
                           rs.getBytes(5),
                           last);

@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -53,29 +55,29 @@ public final class SignInThrottle {
     long now = clock.millis();
     jdbi.useTransaction(
         h -> {
-          for (String[] s :
-              new String[][] {
-                {accountKey(account), "" + ACCOUNT.lockFor().toMillis()},
-                {addressKey(address), "" + ADDRESS.lockFor().toMillis()}
-              }) {
-            h.createUpdate(
-                    """
-                    INSERT INTO sign_in_failures (subject, failures, last_failure_at)
-                    VALUES (:subject, 1, :now)
-                    ON CONFLICT (subject) DO UPDATE SET
-                      failures = CASE WHEN sign_in_failures.last_failure_at <= :forgotten THEN 1
-                                      ELSE sign_in_failures.failures + 1 END,
-                      last_failure_at = :now""")
-                .bind("subject", s[0])
-                .bind("now", now)
-                .bind("forgotten", now - Long.parseLong(s[1]))
-                .execute();
-          }
+          count(h, ACCOUNT, accountKey(account), now);
+          count(h, ADDRESS, addressKey(address), now);
           // Counts older than every policy's memory are dead weight.
           h.createUpdate("DELETE FROM sign_in_failures WHERE last_failure_at <= :old")
               .bind("old", now - Duration.ofHours(1).toMillis())
               .execute();
         });
+  }
+
+  /** One more failure of a subject, or the first one again if its last is forgotten. */
+  private static void count(Handle h, Policy policy, String subject, long now) {
+    h.createUpdate(
+            """
+            INSERT INTO sign_in_failures (subject, failures, last_failure_at)
+            VALUES (:subject, 1, :now)
+            ON CONFLICT (subject) DO UPDATE SET
+              failures = CASE WHEN sign_in_failures.last_failure_at <= :forgotten THEN 1
+                              ELSE sign_in_failures.failures + 1 END,
+              last_failure_at = :now""")
+        .bind("subject", subject)
+        .bind("now", now)
+        .bind("forgotten", now - policy.lockFor().toMillis())
+        .execute();
   }
 
   /** Forgets an account's failures once its owner has signed in. */
@@ -125,6 +127,6 @@ public final class SignInThrottle {
   static String addressKey(InetAddress address) {
     byte[] bytes = address.getAddress();
     if (address instanceof Inet6Address) bytes = Arrays.copyOf(bytes, 8);
-    return Accounts.hash(ADDRESS.kind() + ":" + java.util.HexFormat.of().formatHex(bytes));
+    return Accounts.hash(ADDRESS.kind() + ":" + HexFormat.of().formatHex(bytes));
   }
 }

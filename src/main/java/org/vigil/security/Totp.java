@@ -1,6 +1,7 @@
 package org.vigil.security;
 
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,9 +25,8 @@ public final class Totp {
   static final int WINDOW = 1;
 
   private static final int DIGITS = 6;
-  private static final int MODULUS = 1_000_000;
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
+  private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private Totp() {}
 
@@ -56,7 +56,7 @@ public final class Totp {
     try {
       Mac mac = Mac.getInstance(hmac);
       mac.init(new SecretKeySpec(secret, "RAW"));
-      hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+      hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(hmac + " is part of every JDK", e);
     }
@@ -66,8 +66,7 @@ public final class Totp {
             | (hash[offset + 1] & 0xff) << 16
             | (hash[offset + 2] & 0xff) << 8
             | (hash[offset + 3] & 0xff);
-    int modulus = digits == DIGITS ? MODULUS : (int) Math.pow(10, digits);
-    String text = Integer.toString(binary % modulus);
+    String text = Integer.toString(binary % (int) Math.pow(10, digits));
     return "0".repeat(digits - text.length()) + text;
   }
 
@@ -103,11 +102,11 @@ public final class Totp {
       buffer = (buffer << 8) | (b & 0xff);
       bits += 8;
       while (bits >= 5) {
-        out.append(BASE32[(buffer >>> (bits - 5)) & 31]);
+        out.append(BASE32.charAt((buffer >>> (bits - 5)) & 31));
         bits -= 5;
       }
     }
-    if (bits > 0) out.append(BASE32[(buffer << (5 - bits)) & 31]);
+    if (bits > 0) out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
     return out.toString();
   }
 
@@ -118,7 +117,7 @@ public final class Totp {
     int bits = 0;
     int i = 0;
     for (char c : text.toCharArray()) {
-      int value = new String(BASE32).indexOf(c);
+      int value = BASE32.indexOf(c);
       if (value < 0) throw new IllegalArgumentException("not base32: " + c);
       buffer = (buffer << 5) | value;
       bits += 5;

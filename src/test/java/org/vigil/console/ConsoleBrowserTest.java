@@ -34,13 +34,7 @@ class ConsoleBrowserTest {
     Files.createDirectories(Browser.SCREENSHOTS.resolve("console"));
     MutableClock clock = MutableClock.atStepStart();
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
-        TestVigil server =
-            TestVigil.start(
-                db,
-                dir.resolve("keyset.json"),
-                List.of(),
-                new Vigil.ConsoleSettings(
-                    null, Duration.ofMinutes(30), Duration.ofHours(12), clock));
+        TestVigil server = start(db, clock);
         Browser browser = Browser.start(Browser.PHONE, "en")) {
       String token = server.vigil().invitations().invite("zoya", Role.ADMIN, "Зоя", null).token();
 
@@ -150,13 +144,7 @@ class ConsoleBrowserTest {
     Files.createDirectories(Browser.SCREENSHOTS.resolve("console"));
     MutableClock clock = MutableClock.atStepStart();
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
-        TestVigil server =
-            TestVigil.start(
-                db,
-                dir.resolve("keyset.json"),
-                List.of(),
-                new Vigil.ConsoleSettings(
-                    null, Duration.ofMinutes(30), Duration.ofHours(12), clock));
+        TestVigil server = start(db, clock);
         Browser browser = Browser.start(Browser.DESKTOP, "ru")) {
       server.vigil().invitations().invite("reader", Role.OPERATOR, null, null);
       String token =
@@ -180,6 +168,15 @@ class ConsoleBrowserTest {
           .isEqualTo("пароль не задан");
       check(browser, "desktop-admin-ru");
     }
+  }
+
+  /** A server whose console goes by {@code clock}, with the default session times. */
+  private TestVigil start(TestDatabase db, MutableClock clock) {
+    return TestVigil.start(
+        db,
+        dir.resolve("keyset.json"),
+        List.of(),
+        new Vigil.ConsoleSettings(null, Duration.ofMinutes(30), Duration.ofHours(12), clock));
   }
 
   /** No serious or critical axe-core violation; the page saved as a screenshot. */
