@@ -3,6 +3,7 @@ package org.vigil.console;
 import java.util.List;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
+import org.vigil.site.Assets;
 import org.vigil.site.Language;
 import org.vigil.site.Texts;
 import org.vigil.site.Views;
@@ -27,6 +28,15 @@ public record Shell(
 
   /** A navigation link; {@code current} marks the page being shown. */
   public record Link(String href, String label, boolean current) {}
+
+  /**
+   * The page's own script, {@code assets/console/PAGE.js}, or null if it has none: the layout loads
+   * it after {@code console.js}, so a page's script may use {@code window.vigil}.
+   */
+  public String script() {
+    String name = "console/" + page + ".js";
+    return Shell.class.getResource("/assets/" + name) == null ? null : Assets.url(name);
+  }
 
   /** The page's title, from the text {@code PAGE.title}. */
   public String title() {
