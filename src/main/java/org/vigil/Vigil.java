@@ -19,6 +19,7 @@ import org.vigil.http.ClientAddress;
 import org.vigil.http.WebServer;
 import org.vigil.intake.Intake;
 import org.vigil.intake.IntakeRoutes;
+import org.vigil.intake.PublicIntake;
 import org.vigil.linkage.Linkage;
 import org.vigil.linkage.LinkageRoutes;
 import org.vigil.media.MediaRoutes;
@@ -36,6 +37,7 @@ import org.vigil.security.SignIn;
 import org.vigil.security.SignInThrottle;
 import org.vigil.security.Vault;
 import org.vigil.site.LiveStream;
+import org.vigil.site.ReportPages;
 import org.vigil.site.SiteRoutes;
 import org.vigil.station.PoliceStations;
 import org.vigil.station.StationRoutes;
@@ -229,7 +231,10 @@ public final class Vigil implements AutoCloseable {
               new SiteRoutes.Sources(publicTallies, campaigns, cases, photos, updates, stations),
               live);
           api.get("/api/health", ctx -> ctx.json(health()));
-          IntakeRoutes.register(api, intake, corrections, publicLimit);
+          // Anonymous reports, from the JSON API and the public form alike (issue #13, point 6).
+          PublicIntake publicIntake = new PublicIntake(intake, publicLimit);
+          IntakeRoutes.register(api, intake, corrections, publicIntake);
+          ReportPages.register(api, publicIntake);
           CaseRoutes.register(api, cases, corrections, campaigns, gazetteer);
           CampaignRoutes.register(api, campaigns);
           StationRoutes.register(api, stations);

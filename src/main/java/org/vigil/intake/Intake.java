@@ -63,8 +63,11 @@ public final class Intake implements AutoCloseable {
     this.writer = new ReportWriter(jdbi, linkage);
   }
 
-  /** The outcome of a submission: the report's id, and whether it was stored before. */
-  public record Receipt(String id, boolean replayed) {}
+  /**
+   * The outcome of a submission: the report's id, the receipt code its reporter is given (null for
+   * a report stored before codes were given) and whether it was stored before.
+   */
+  public record Receipt(String id, String code, boolean replayed) {}
 
   /**
    * Stores a report durably and returns its id. With an idempotency key, a retried submission
@@ -87,7 +90,7 @@ public final class Intake implements AutoCloseable {
       // Another submission with the same key won the race inside the same batch.
       return earlier(scope, idempotencyKey, fingerprint).orElseThrow();
     }
-    return new Receipt(pending.id(), false);
+    return new Receipt(pending.id(), pending.receiptCode(), false);
   }
 
   /** Encrypts a checked report's personal data into the row the writer will store. */
@@ -103,6 +106,7 @@ public final class Intake implements AutoCloseable {
     String stationId = stations.idForName(resolved.policeStation()).orElse(null);
     return new Pending(
         id,
+        ReceiptCode.next(),
         System.currentTimeMillis(),
         channel,
         enteredBy,
@@ -233,15 +237,15 @@ public final class Intake implements AutoCloseable {
             h ->
                 h.createQuery(
                         """
-                        SELECT id, request_hash_enc FROM reports
+                        SELECT id, receipt_code, request_hash_enc FROM reports
                         WHERE idempotency_scope = :scope AND idempotency_key = :key""")
                     .bind("scope", scope)
                     .bind("key", key)
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBytes(2)))
+                    .map((rs, ctx) -> new Earlier(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                     .findOne())
         .map(
             row -> {
-              if (!fingerprint.equals(vault.open(row.getValue(), idempotencyContext(scope, key)))) {
+              if (!fingerprint.equals(vault.open(row.hash(), idempotencyContext(scope, key)))) {
                 throw new ApiError(
                     422,
                     "Idempotency key reused",
@@ -249,9 +253,11 @@ public final class Intake implements AutoCloseable {
                     List.of(
                         new FieldError("Idempotency-Key", "already used for a different report")));
               }
-              return new Receipt(row.getKey(), true);
+              return new Receipt(row.id(), row.code(), true);
             });
   }
+
+  private record Earlier(String id, String code, byte[] hash) {}
 
   private static String scope(Channel channel, String enteredBy) {
     return channel == Channel.PUBLIC ? "public" : "user:" + enteredBy;
@@ -273,6 +279,15 @@ public final class Intake implements AutoCloseable {
 
   public Optional<Report> find(String id) {
     return page("WHERE id = :id", Map.of("id", id), 1).items().stream().findFirst();
+  }
+
+  /** The report a receipt code was given for, the code typed as {@link ReceiptCode#parse} reads. */
+  public Optional<Report> findByReceipt(String typed) {
+    return ReceiptCode.parse(typed)
+        .flatMap(
+            code ->
+                page("WHERE receipt_code = :code", Map.of("code", code), 1).items().stream()
+                    .findFirst());
   }
 
   /**
@@ -358,6 +373,7 @@ public final class Intake implements AutoCloseable {
             rs.getBoolean("journalist"));
     return new Report(
         id,
+        rs.getString("receipt_code"),
         Instant.ofEpochMilli(rs.getLong("received_at")),
         Channel.valueOf(rs.getString("channel")),
         rs.getString("entered_by"),

@@ -9,67 +9,59 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 import org.vigil.cases.Corrections;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.JsonBody;
 import org.vigil.http.Page;
-import org.vigil.security.Principal;
-import org.vigil.security.PublicRateLimit;
 
 /** HTTP routes for submitting reports and, for coordinators, reading them back. */
 public final class IntakeRoutes {
   private final Intake intake;
   private final Corrections corrections;
-  private final PublicRateLimit publicLimit;
+  private final PublicIntake publicIntake;
 
-  private IntakeRoutes(Intake intake, Corrections corrections, PublicRateLimit publicLimit) {
+  private IntakeRoutes(Intake intake, Corrections corrections, PublicIntake publicIntake) {
     this.intake = intake;
     this.corrections = corrections;
-    this.publicLimit = publicLimit;
+    this.publicIntake = publicIntake;
   }
 
   public static void register(
-      Api api, Intake intake, Corrections corrections, PublicRateLimit publicLimit) {
-    IntakeRoutes routes = new IntakeRoutes(intake, corrections, publicLimit);
+      Api api, Intake intake, Corrections corrections, PublicIntake publicIntake) {
+    IntakeRoutes routes = new IntakeRoutes(intake, corrections, publicIntake);
     api.post("/api/reports", routes::submitByOperator, OPERATOR, COORDINATOR, ADMIN);
     api.post("/api/public/reports", routes::submitByPublic);
     api.get("/api/reports", routes::list, COORDINATOR, ADMIN);
+    api.get("/api/reports/by-receipt/{code}", routes::byReceipt, COORDINATOR, ADMIN);
     api.get("/api/reports/{id}", routes::show, COORDINATOR, ADMIN);
   }
 
   private void submitByOperator(Context ctx) {
-    submit(ctx, Channel.OPERATOR, Api.principal(ctx));
+    String key = PublicIntake.idempotencyKey(ctx.header("Idempotency-Key"));
+    ReportContent content = ReportForm.read(JsonBody.fields(ctx));
+    answer(ctx, intake.submit(content, Channel.OPERATOR, Api.principal(ctx), key));
   }
 
   private void submitByPublic(Context ctx) {
-    if (!publicLimit.tryAcquire(Api.client(ctx))) {
-      ctx.header("Retry-After", Long.toString(publicLimit.retryAfterSeconds()));
-      throw new ApiError(
-          429, "Too many requests", "too many reports from this address; retry later", List.of());
+    String key = PublicIntake.idempotencyKey(ctx.header("Idempotency-Key"));
+    try {
+      answer(ctx, publicIntake.submit(JsonBody.object(ctx), Api.client(ctx), key));
+    } catch (ApiError refused) {
+      if (refused.status() == 429) {
+        ctx.header("Retry-After", Long.toString(publicIntake.retryAfterSeconds()));
+      }
+      throw refused;
     }
-    submit(ctx, Channel.PUBLIC, null);
   }
 
-  private void submit(Context ctx, Channel channel, Principal submitter) {
-    String key = idempotencyKey(ctx);
-    ReportContent content = ReportForm.read(JsonBody.fields(ctx));
-    Intake.Receipt receipt = intake.submit(content, channel, submitter, key);
+  private static void answer(Context ctx, Intake.Receipt receipt) {
     if (receipt.replayed()) ctx.header("Idempotent-Replayed", "true");
     ctx.header("Location", "/api/reports/" + receipt.id());
-    ctx.status(201).json(Map.of("id", receipt.id()));
-  }
-
-  private static String idempotencyKey(Context ctx) {
-    String key = ctx.header("Idempotency-Key");
-    if (key == null) return null;
-    if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw ApiError.invalid(
-          "Idempotency-Key", "must be 1 to 200 visible ASCII characters, e.g. a UUID");
-    }
-    return key;
+    var body = new java.util.LinkedHashMap<String, String>();
+    body.put("id", receipt.id());
+    if (receipt.code() != null) body.put("receipt", receipt.code());
+    ctx.status(201).json(body);
   }
 
   private void list(Context ctx) {
@@ -93,6 +85,20 @@ public final class IntakeRoutes {
     String id = ctx.pathParam("id");
     Report report = intake.find(id).orElseThrow(() -> ApiError.notFound("no report " + id));
     ctx.json(new Shown(report, corrections.rejection(id).orElse(null)));
+  }
+
+  /** The report a reporter's receipt code names, as {@link #show} shows it. */
+  private void byReceipt(Context ctx) {
+    String typed = ctx.pathParam("code");
+    if (ReceiptCode.parse(typed).isEmpty()) {
+      throw ApiError.invalid(
+          "code", "is not a receipt code: 12 letters and digits, like 7KQM-2XHP-9WDF");
+    }
+    Report report =
+        intake
+            .findByReceipt(typed)
+            .orElseThrow(() -> ApiError.notFound("no report has the receipt code " + typed));
+    ctx.json(new Shown(report, corrections.rejection(report.id()).orElse(null)));
   }
 
   private record Shown(@JsonUnwrapped Report report, Corrections.Decision rejection) {}

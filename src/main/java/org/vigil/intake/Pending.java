@@ -10,6 +10,7 @@ import org.vigil.cases.Cases;
  */
 record Pending(
     String id,
+    String receiptCode,
     long receivedAt,
     Channel channel,
     String enteredBy,

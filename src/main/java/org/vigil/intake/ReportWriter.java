@@ -28,8 +28,8 @@ final class ReportWriter implements AutoCloseable {
       INSERT INTO reports (id, received_at, channel, entered_by, reporter, campaign_id, event_id,
         corrects, city, place, police_station, detained_at, consent, consent_stated, force_used,
         minor, journalist, name_enc, birth_year_enc, contact_enc, text_enc, idempotency_scope,
-        idempotency_key, request_hash_enc)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        idempotency_key, request_hash_enc, receipt_code)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (idempotency_scope, idempotency_key) DO NOTHING""";
 
   private final Jdbi jdbi;
@@ -117,7 +117,8 @@ final class ReportWriter implements AutoCloseable {
             p.textEnc(),
             p.idempotencyScope(),
             p.idempotencyKey(),
-            p.requestHashEnc());
+            p.requestHashEnc(),
+            p.receiptCode());
       }
       inserted = reports.execute();
     }
