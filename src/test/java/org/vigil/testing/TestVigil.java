@@ -53,6 +53,17 @@ public final class TestVigil implements AutoCloseable {
                 Vigil.DEFAULT_GROUP_NAME)));
   }
 
+  /**
+   * A server on a given port: another one on the same database and keyset after a first one
+   * stopped, as a node restarting after a crash or an outage.
+   */
+  public static TestVigil startOnPort(TestDatabase db, Path keyset, int port) {
+    return new TestVigil(
+        Vigil.serve(
+            new Vigil.Settings(
+                db.url(), keyset, "127.0.0.1", port, 1000, List.of(), Vigil.DEFAULT_GROUP_NAME)));
+  }
+
   /** A server whose console runs on {@code console}'s clock and timeouts. */
   public static TestVigil start(
       TestDatabase db, Path keyset, List<Cidr> trustedProxies, Vigil.ConsoleSettings console) {
