@@ -63,11 +63,17 @@
     });
   }
 
-  function showErrors(errors) {
+  function clearErrors() {
     form.querySelectorAll(".field-error").forEach(function (p) { p.remove(); });
     form.querySelectorAll("[aria-invalid]").forEach(function (el) {
       el.removeAttribute("aria-invalid");
     });
+    var summary = document.getElementById("error-summary");
+    if (summary) summary.remove();
+  }
+
+  function showErrors(errors) {
+    clearErrors();
     var first = null;
     Object.keys(errors).forEach(function (name) {
       var field = form.querySelector('.field[data-field="' + name + '"]');
@@ -160,6 +166,7 @@
       keptAt: new Date().toISOString()
     };
     keep(pending);
+    clearErrors();
     delay = 1000;
     button.disabled = true;
     say(form.getAttribute("data-sending"));
