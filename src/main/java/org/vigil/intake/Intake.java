@@ -93,6 +93,19 @@ public final class Intake implements AutoCloseable {
     return new Receipt(pending.id(), pending.receiptCode(), false);
   }
 
+  /**
+   * An idempotency key as sent (the {@code Idempotency-Key} header, or the public form's hidden
+   * field), checked: null if none was sent.
+   */
+  public static String idempotencyKey(String key) {
+    if (key == null) return null;
+    if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+      throw ApiError.invalid(
+          "Idempotency-Key", "must be 1 to 200 visible ASCII characters, e.g. a UUID");
+    }
+    return key;
+  }
+
   /** Encrypts a checked report's personal data into the row the writer will store. */
   Pending seal(
       ReportContent resolved,

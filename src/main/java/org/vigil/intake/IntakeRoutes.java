@@ -38,13 +38,13 @@ public final class IntakeRoutes {
   }
 
   private void submitByOperator(Context ctx) {
-    String key = PublicIntake.idempotencyKey(ctx.header("Idempotency-Key"));
+    String key = Intake.idempotencyKey(ctx.header("Idempotency-Key"));
     ReportContent content = ReportForm.read(JsonBody.fields(ctx));
     answer(ctx, intake.submit(content, Channel.OPERATOR, Api.principal(ctx), key));
   }
 
   private void submitByPublic(Context ctx) {
-    String key = PublicIntake.idempotencyKey(ctx.header("Idempotency-Key"));
+    String key = Intake.idempotencyKey(ctx.header("Idempotency-Key"));
     try {
       answer(ctx, publicIntake.submit(JsonBody.object(ctx), Api.client(ctx), key));
     } catch (ApiError refused) {

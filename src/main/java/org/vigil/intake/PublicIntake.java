@@ -30,7 +30,7 @@ public final class PublicIntake {
   /**
    * Stores an anonymous report given as the JSON API's fields.
    *
-   * @param idempotencyKey as {@link #idempotencyKey} checked it; null: none
+   * @param idempotencyKey as {@link Intake#idempotencyKey} checked it; null: none
    * @throws ApiError 429 if the client used up its allowance (nothing is stored; see {@link
    *     #retryAfterSeconds}), 422 naming each field that is wrong
    */
@@ -51,18 +51,5 @@ public final class PublicIntake {
    */
   public void check(ObjectNode report) {
     ReportForm.read(Fields.of(report));
-  }
-
-  /**
-   * An idempotency key as sent (the {@code Idempotency-Key} header, or the form's hidden field),
-   * checked: null if none was sent.
-   */
-  public static String idempotencyKey(String key) {
-    if (key == null) return null;
-    if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-      throw ApiError.invalid(
-          "Idempotency-Key", "must be 1 to 200 visible ASCII characters, e.g. a UUID");
-    }
-    return key;
   }
 }

@@ -150,7 +150,7 @@ public final class ReportPages {
     String key = ctx.header("Idempotency-Key");
     if (key == null) key = values.get("key");
     try {
-      key = PublicIntake.idempotencyKey(key);
+      key = Intake.idempotencyKey(key == null || key.isEmpty() ? null : key);
       if (!errors.isEmpty()) {
         // The form's own findings, with whatever intake finds wrong in the other fields.
         intake.check(report);
@@ -190,9 +190,9 @@ public final class ReportPages {
     String notice = null;
     for (ApiError.FieldError e : refused.errors()) {
       if (e.field().equals("Idempotency-Key")) {
-        // This form was sent before with other words: what it says now is a new report.
+        // Sent before with other words (or a key no page of Vigil's made): a new report.
         values.put("key", UUID.randomUUID().toString());
-        notice = t.get("report.resent");
+        notice = t.get(e.reason().startsWith("already used") ? "report.resent" : "report.failed");
         continue;
       }
       String field = e.field().equals("detained_at") ? "date" : e.field();

@@ -116,6 +116,12 @@ abstract class ReportFormContract {
     assertThat(error(ru.body(), "birth_year")).startsWith("Год рождения: должен быть годом от");
     assertThat(error(ru.body(), "date")).isEqualTo("Дата: укажите и дату");
 
+    // a key no page of Vigil's made: the form again, with a key that will do
+    Response tampered = postForm("/en/report", form("ключ"));
+    assertThat(tampered.status()).isEqualTo(422);
+    assertThat(tampered.body()).contains("could not be stored just now", "value=\"Зоя Тестова\"");
+    assertThat(key(tampered.body())).isNotEqualTo("ключ");
+
     Response empty = postForm("/en/report", Map.of("consent", "none", "key", "k-empty"));
     assertThat(empty.status()).isEqualTo(422);
     assertThat(error(empty.body(), "name"))
