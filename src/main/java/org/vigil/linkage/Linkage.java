@@ -266,20 +266,23 @@ public final class Linkage {
    * cost follows the page, not the number of reports stored.
    */
   public List<Decision> reviewQueue(int limit, boolean newestFirst) {
-    String order = newestFirst ? "DESC" : "ASC";
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
-                    SELECT d.* FROM (
-                      SELECT report_id, opened_at FROM review_queue
-                      ORDER BY opened_at %1$s, report_id %1$s LIMIT :limit) q
-                    JOIN link_decisions d ON d.report_id = q.report_id AND d.kind = 'NEEDS_REVIEW'
-                    ORDER BY q.opened_at %1$s, q.report_id %1$s"""
-                        .formatted(order))
+            h.createQuery(queueQuery(newestFirst))
                 .bind("limit", limit)
                 .map((rs, ctx) -> decision(rs))
                 .list());
+  }
+
+  /** The review queue's query (its plan is checked by a test on both databases). */
+  static String queueQuery(boolean newestFirst) {
+    return """
+        SELECT d.* FROM (
+          SELECT report_id, opened_at FROM review_queue
+          ORDER BY opened_at %1$s, report_id %1$s LIMIT :limit) q
+        JOIN link_decisions d ON d.report_id = q.report_id AND d.kind = 'NEEDS_REVIEW'
+        ORDER BY q.opened_at %1$s, q.report_id %1$s"""
+        .formatted(newestFirst ? "DESC" : "ASC");
   }
 
   /**
