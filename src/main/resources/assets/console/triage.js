@@ -45,8 +45,8 @@
     if (row.journalist) flags.push(labels['flag.journalist']);
     field(li, 'received', moscow(row.received_at));
     field(li, 'detained', moscow(row.detained_at));
-    field(li, 'city', row.city);
-    field(li, 'station', row.station);
+    field(li, 'city', row.city || '—');
+    field(li, 'station', row.station || '—');
     field(li, 'channel', labels['channel.' + row.channel] || row.channel);
     field(li, 'name', row.name);
     field(li, 'year', row.birth_year ? ', ' + row.birth_year : '');
