@@ -22,6 +22,7 @@ import org.vigil.intake.IntakeRoutes;
 import org.vigil.intake.PublicIntake;
 import org.vigil.linkage.Linkage;
 import org.vigil.linkage.LinkageRoutes;
+import org.vigil.linkage.ReviewPage;
 import org.vigil.media.MediaRoutes;
 import org.vigil.media.Photos;
 import org.vigil.opendata.ExportRoutes;
@@ -46,6 +47,9 @@ import org.vigil.tally.PublicTallies;
 import org.vigil.tally.PublicTallyRoutes;
 import org.vigil.tally.Tallies;
 import org.vigil.tally.TallyRoutes;
+import org.vigil.triage.Triage;
+import org.vigil.triage.TriagePages;
+import org.vigil.triage.TriageStream;
 
 /** One running Vigil: its database, its keys, its capabilities and, when serving, its HTTP API. */
 public final class Vigil implements AutoCloseable {
@@ -145,7 +149,9 @@ public final class Vigil implements AutoCloseable {
   private final Sessions sessions;
   private final Invitations invitations;
   private final SignIn signIn;
+  private final Triage triage;
   private LiveStream live;
+  private TriageStream triageStream;
   private WebServer server;
 
   private Vigil(Database database, Vault vault, String groupName, ConsoleSettings console) {
@@ -176,6 +182,7 @@ public final class Vigil implements AutoCloseable {
         new Intake(database.jdbi(), vault, cases, linkage, campaigns, stations, gazetteer);
     this.tallies = new Tallies(database.jdbi());
     this.publicTallies = new PublicTallies(database.jdbi(), campaigns, gazetteer);
+    this.triage = new Triage(database.jdbi(), vault);
   }
 
   /** Opens the database and the keyset without listening: for CLI commands. */
@@ -210,11 +217,18 @@ public final class Vigil implements AutoCloseable {
   /** Starts the HTTP server of an opened instance (the database and keys come from open). */
   public void listen(Settings settings) {
     live = new LiveStream(publicTallies, updates);
+    triageStream = new TriageStream(triage);
     server =
         webServer(
             new PublicRateLimit(settings.publicPerMinute()),
             new ClientAddress(settings.trustedProxies()));
-    server.afterWrites(live::changed).start(settings.host(), settings.port());
+    server
+        .afterWrites(
+            () -> {
+              live.changed();
+              triageStream.changed();
+            })
+        .start(settings.host(), settings.port());
   }
 
   private WebServer webServer(PublicRateLimit publicLimit, ClientAddress clients) {
@@ -249,6 +263,9 @@ public final class Vigil implements AutoCloseable {
                   api,
                   new ConsoleRoutes.Sources(
                       accounts, sessions, signIn, invitations, this::publicUrl));
+          // The coordinator's triage list and review queue (issue #13, point 3).
+          TriagePages.register(api, console, triage, triageStream, corrections);
+          ReviewPage.register(console, linkage);
         });
   }
 
@@ -314,6 +331,7 @@ public final class Vigil implements AutoCloseable {
   @Override
   public void close() {
     if (live != null) live.close();
+    if (triageStream != null) triageStream.close();
     if (server != null) server.close();
     intake.close();
     publicTallies.close();

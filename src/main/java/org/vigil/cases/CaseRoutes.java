@@ -142,7 +142,10 @@ public final class CaseRoutes {
     ctx.status(201).json(cases.addStatus(target, change));
   }
 
-  /** {@code {"reason": …}} is optional: a confirmation is what a coordinator is there for. */
+  /**
+   * {@code {"reason": …}} is optional: a confirmation is what a coordinator is there for. A
+   * detention confirmed already, or whose report was rejected, is a 409 saying by whom.
+   */
   private void confirm(Context ctx) {
     Detention detention = find(ctx.pathParam("id"));
     String reason = null;
@@ -151,7 +154,8 @@ public final class CaseRoutes {
       reason = f.freeText("reason", REASON_LENGTH, false);
       f.done();
     }
-    ctx.json(corrections.confirm(detention.id(), reason, Api.principal(ctx).userId()));
+    String why = reason;
+    ctx.json(refusing(() -> corrections.confirm(detention.id(), why, user(ctx))));
   }
 
   private void unconfirm(Context ctx) {
@@ -279,6 +283,8 @@ public final class CaseRoutes {
       return decision.get();
     } catch (Corrections.Refused refused) {
       throw new ApiError(409, "Conflict", refused.getMessage(), List.of());
+    } catch (AlreadyDecided decided) {
+      throw decided.problem();
     }
   }
 }

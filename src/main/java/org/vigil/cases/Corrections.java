@@ -93,29 +93,80 @@ public final class Corrections {
   /**
    * Rejects a report: it stays stored and readable, marked, and its detention leaves every count
    * and the review queue.
+   *
+   * @throws AlreadyDecided if the report was rejected already (by a coordinator deciding at the
+   *     same moment, too: the rejection is a conditional update, so only one of two lands)
    */
   public Decision reject(String reportId, Rejection as, String reason, String userId) {
+    return reject(reportId, as, reason, userId, false);
+  }
+
+  /**
+   * Rejects a report from the triage list, where it was shown unconfirmed: if another coordinator
+   * confirmed it meanwhile, that decision stands and this one is refused.
+   */
+  public Decision rejectUnconfirmed(String reportId, Rejection as, String reason, String userId) {
+    return reject(reportId, as, reason, userId, true);
+  }
+
+  private Decision reject(
+      String reportId, Rejection as, String reason, String userId, boolean unconfirmedOnly) {
     return jdbi.inTransaction(
         h -> {
-          rejection(h, reportId)
-              .ifPresent(
-                  earlier -> {
-                    throw new Refused(
-                        "the report was rejected already by "
-                            + earlier.decidedBy()
-                            + " at "
-                            + earlier.decidedAt());
-                  });
+          Optional<Decision> earlier = rejection(h, reportId);
+          if (earlier.isPresent()) throw rejectedAlready(h, earlier.get());
           long now = System.currentTimeMillis();
-          h.execute(
-              "UPDATE detentions SET rejected_at = ?, updated_at = ? WHERE report_id = ?",
-              now,
-              now,
-              reportId);
+          int changed =
+              h.createUpdate(
+                      """
+                      UPDATE detentions SET rejected_at = :now, updated_at = :now
+                      WHERE report_id = :report AND rejected_at IS NULL
+                        AND (NOT :unconfirmedOnly OR confirmed_at IS NULL)""")
+                  .bind("now", now)
+                  .bind("report", reportId)
+                  .bind("unconfirmedOnly", unconfirmedOnly)
+                  .execute();
+          if (changed == 0 && refuseDecided(h, reportId)) {
+            throw new Refused("the report's detention changed meanwhile: look again");
+          }
           h.execute("DELETE FROM review_queue WHERE report_id = ?", reportId);
           return decide(
               h, Kind.REJECT, reportId, null, null, Map.of("as", as), reason, userId, now);
         });
+  }
+
+  /**
+   * Why a conditional update of a report's detention changed nothing: someone decided it since this
+   * transaction began. Returns false for a report without a detention (a correction), which has
+   * nothing to refuse.
+   */
+  private boolean refuseDecided(Handle h, String reportId) {
+    var state =
+        h.createQuery(
+                "SELECT confirmed_at, confirmed_by, rejected_at FROM detentions WHERE report_id = ?")
+            .bind(0, reportId)
+            .mapToMap()
+            .findFirst();
+    if (state.isEmpty()) return false;
+    if (state.get().get("rejected_at") != null) {
+      throw rejectedAlready(h, rejection(h, reportId).orElseThrow());
+    }
+    if (state.get().get("confirmed_at") != null) {
+      throw AlreadyDecided.by(
+          h,
+          (String) state.get().get("confirmed_by"),
+          ((Number) state.get().get("confirmed_at")).longValue(),
+          "the detention was confirmed");
+    }
+    return true;
+  }
+
+  private static AlreadyDecided rejectedAlready(Handle h, Decision rejection) {
+    return AlreadyDecided.by(
+        h,
+        rejection.decidedBy(),
+        rejection.decidedAt().toEpochMilli(),
+        "the report was rejected already");
   }
 
   /** Takes a rejection back: the report's detention counts again. */
@@ -149,8 +200,10 @@ public final class Corrections {
   }
 
   /**
-   * Records that a coordinator verified the detention. Confirming again changes nothing: the first
-   * confirmation in force, with its author and time, is the one kept.
+   * Records that a coordinator verified the detention: a conditional update, so of two coordinators
+   * confirming at once one lands and the other is told who was first.
+   *
+   * @throws AlreadyDecided if the detention is confirmed already, or its report was rejected
    */
   public Detention confirm(String detentionId, String reason, String userId) {
     jdbi.useTransaction(
@@ -160,14 +213,21 @@ public final class Corrections {
               h.createUpdate(
                       """
                       UPDATE detentions SET confirmed_at = :now, confirmed_by = :user, updated_at = :now
-                      WHERE id = :id AND confirmed_at IS NULL""")
+                      WHERE id = :id AND confirmed_at IS NULL AND rejected_at IS NULL""")
                   .bind("now", now)
                   .bind("user", userId)
                   .bind("id", detentionId)
                   .execute();
-          if (changed > 0) {
-            decide(h, Kind.CONFIRM, null, detentionId, null, Map.of(), reason, userId, now);
+          if (changed == 0) {
+            String report =
+                h.createQuery("SELECT report_id FROM detentions WHERE id = ?")
+                    .bind(0, detentionId)
+                    .mapTo(String.class)
+                    .one();
+            refuseDecided(h, report);
+            throw new Refused("the detention changed meanwhile: look again");
           }
+          decide(h, Kind.CONFIRM, null, detentionId, null, Map.of(), reason, userId, now);
         });
     return cases.find(detentionId).orElseThrow();
   }

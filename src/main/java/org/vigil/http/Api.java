@@ -86,10 +86,11 @@ public final class Api {
   }
 
   /**
-   * A public stream of server-sent events: each client is handed over open, to keep and write to
-   * from other threads, without holding a thread of its own.
+   * A stream of server-sent events, public or (with roles) for staff, checked like any route before
+   * it opens: each client is handed over open, to keep and write to from other threads, without
+   * holding a thread of its own.
    */
-  public void sse(String path, Consumer<SseClient> client) {
+  public void sse(String path, Consumer<SseClient> client, Role... roles) {
     SseHandler stream = new SseHandler(0, client);
     add(
         HandlerType.GET,
@@ -103,7 +104,8 @@ public final class Api {
                 List.of());
           }
           stream.handle(ctx);
-        });
+        },
+        roles);
   }
 
   /** The address of the client calling, as {@link ClientAddress} finds it. */

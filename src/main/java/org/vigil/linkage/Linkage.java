@@ -6,13 +6,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.vigil.cases.AlreadyDecided;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Person;
 import org.vigil.http.Json;
@@ -46,8 +52,13 @@ public final class Linkage {
   /** A report arriving at intake: what it says about the person, and its sealed case. */
   public record Arrival(ReportFacts facts, Cases.SealedCase sealed) {}
 
-  /** A decision as recorded: who the report is about from then on, and why. */
+  /**
+   * A decision as recorded: who the report is about from then on, and why. {@code replaces} is the
+   * decision it took the place of (null for linkage's first decision and for decisions made before
+   * it was recorded); only one decision can replace a given one.
+   */
   public record Decision(
+      String id,
       String reportId,
       String personId,
       String previousPersonId,
@@ -55,7 +66,8 @@ public final class Linkage {
       Double score,
       List<LinkDecision.Candidate> candidates,
       Instant decidedAt,
-      String decidedBy) {}
+      String decidedBy,
+      String replaces) {}
 
   /**
    * Links new reports and opens their cases, in the caller's transaction. A report that starts a
@@ -111,49 +123,100 @@ public final class Linkage {
    * A coordinator's verdict: the report is about {@code personId}, or about a new person when it is
    * null. It closes the report's review, moves its detention, and is itself reversible by deciding
    * again for the previous person.
+   *
+   * @param replaces the decision the coordinator saw in force (the review queue's item names it);
+   *     null: whichever is in force now (scripts, merges)
+   * @throws AlreadyDecided if another decision replaced {@code replaces} first, or, without it, a
+   *     coordinator deciding at the same moment won
    */
-  public Decision decide(String reportId, String personId, String userId) {
+  public Decision decide(String reportId, String personId, String replaces, String userId) {
     long now = System.currentTimeMillis();
-    Decision decision =
-        jdbi.inTransaction(
-            h -> {
-              String previous =
-                  h.createQuery("SELECT person_id FROM detentions WHERE report_id = :r")
-                      .bind("r", reportId)
-                      .mapTo(String.class)
-                      .findOne()
-                      .orElseThrow(
-                          () ->
-                              new IllegalArgumentException(
-                                  "report " + reportId + " opened no case"));
-              String target = personId != null ? personId : startPersonFor(h, reportId);
-              cases.movePerson(h, reportId, target);
-              h.createUpdate(
-                      """
-                      INSERT INTO link_decisions (id, report_id, person_id, previous_person_id,
-                        kind, decided_at, decided_by)
-                      VALUES (:id, :report, :person, :previous, 'REVIEWED', :now, :user)""")
-                  .bind("id", Ids.next())
-                  .bind("report", reportId)
-                  .bind("person", target)
-                  .bind("previous", previous)
-                  .bind("now", now)
-                  .bind("user", userId)
-                  .execute();
-              h.execute("DELETE FROM review_queue WHERE report_id = ?", reportId);
-              return new Decision(
-                  reportId,
-                  target,
-                  previous,
-                  "REVIEWED",
-                  null,
-                  List.of(),
-                  Instant.ofEpochMilli(now),
-                  userId);
-            });
+    Decision decision;
+    try {
+      decision = jdbi.inTransaction(h -> decide(h, reportId, personId, replaces, userId, now));
+    } catch (UnableToExecuteStatementException e) {
+      if (!uniqueViolation(e)) throw e;
+      // Another transaction replaced the same decision and committed first.
+      throw jdbi.withHandle(h -> decidedFirst(h, latest(h, reportId).orElseThrow()));
+    }
     // After the commit: the linker must never know of a decision the database does not hold.
     linker.resolve(reportId, decision.personId());
     return decision;
+  }
+
+  private Decision decide(
+      Handle h, String reportId, String personId, String replaces, String userId, long now) {
+    String previous =
+        h.createQuery("SELECT person_id FROM detentions WHERE report_id = :r")
+            .bind("r", reportId)
+            .mapTo(String.class)
+            .findOne()
+            .orElseThrow(
+                () -> new IllegalArgumentException("report " + reportId + " opened no case"));
+    Decision inForce = latest(h, reportId).orElseThrow();
+    if (replaces != null && !replaces.equals(inForce.id())) throw decidedFirst(h, inForce);
+    String target = personId != null ? personId : startPersonFor(h, reportId);
+    cases.movePerson(h, reportId, target);
+    String id = Ids.next();
+    // The unique index on supersedes lets only one of two concurrent deciders through.
+    h.createUpdate(
+            """
+            INSERT INTO link_decisions (id, report_id, person_id, previous_person_id,
+              kind, decided_at, decided_by, supersedes)
+            VALUES (:id, :report, :person, :previous, 'REVIEWED', :now, :user, :supersedes)""")
+        .bind("id", id)
+        .bind("report", reportId)
+        .bind("person", target)
+        .bind("previous", previous)
+        .bind("now", now)
+        .bind("user", userId)
+        .bind("supersedes", inForce.id())
+        .execute();
+    h.execute("DELETE FROM review_queue WHERE report_id = ?", reportId);
+    return new Decision(
+        id,
+        reportId,
+        target,
+        previous,
+        "REVIEWED",
+        null,
+        List.of(),
+        Instant.ofEpochMilli(now),
+        userId,
+        inForce.id());
+  }
+
+  /** The decision about a report in force: its latest. */
+  private static Optional<Decision> latest(Handle h, String reportId) {
+    return h.createQuery(
+            """
+            SELECT * FROM link_decisions WHERE report_id = :r
+            ORDER BY decided_at DESC, id DESC LIMIT 1""")
+        .bind("r", reportId)
+        .map((rs, ctx) -> decision(rs))
+        .findOne();
+  }
+
+  private static AlreadyDecided decidedFirst(Handle h, Decision winner) {
+    if (winner.decidedBy() == null) {
+      return new AlreadyDecided("linkage", winner.decidedAt(), "the report was linked");
+    }
+    return AlreadyDecided.by(
+        h,
+        winner.decidedBy(),
+        winner.decidedAt().toEpochMilli(),
+        "the report was linked to a person");
+  }
+
+  private static boolean uniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("23505".equals(sql.getSQLState())
+              || String.valueOf(sql.getMessage()).contains("UNIQUE constraint failed"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -169,7 +232,7 @@ public final class Linkage {
                     .bind("p", personId)
                     .mapTo(String.class)
                     .list());
-    return reports.stream().map(report -> decide(report, into, userId)).toList();
+    return reports.stream().map(report -> decide(report, into, null, userId)).toList();
   }
 
   private String startPersonFor(Handle h, String reportId) {
@@ -197,26 +260,47 @@ public final class Linkage {
                 .isPresent());
   }
 
-  /** Reports waiting for a coordinator, oldest first, with the candidates linkage saw. */
-  public List<Decision> reviewQueue(int limit) {
+  /**
+   * Reports waiting for a coordinator, oldest (or newest) opened first, with the candidates linkage
+   * saw. Reads the queue's index first and only then the decisions of the reports it holds, so its
+   * cost follows the page, not the number of reports stored.
+   */
+  public List<Decision> reviewQueue(int limit, boolean newestFirst) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    """
-                    SELECT d.* FROM review_queue q
-                    JOIN link_decisions d ON d.report_id = q.report_id AND d.kind = 'NEEDS_REVIEW'
-                    ORDER BY q.opened_at, q.report_id LIMIT :limit""")
+            h.createQuery(queueQuery(newestFirst))
                 .bind("limit", limit)
                 .map((rs, ctx) -> decision(rs))
                 .list());
   }
 
-  /** What a report in review says about its person, beside the persons it may be about. */
+  /** The review queue's query (its plan is checked by a test on both databases). */
+  static String queueQuery(boolean newestFirst) {
+    return """
+        SELECT d.* FROM (
+          SELECT report_id, opened_at FROM review_queue
+          ORDER BY opened_at %1$s, report_id %1$s LIMIT :limit) q
+        JOIN link_decisions d ON d.report_id = q.report_id AND d.kind = 'NEEDS_REVIEW'
+        ORDER BY q.opened_at %1$s, q.report_id %1$s"""
+        .formatted(newestFirst ? "DESC" : "ASC");
+  }
+
+  /**
+   * A report in review: what it says about its person (its name in every script), the decision it
+   * waits under (what a verdict replaces), and the persons it may be about.
+   */
   public record ReviewItem(
-      String reportId, Reported report, String provisionalPersonId, List<Weighed> candidates) {}
+      String reportId,
+      String decision,
+      Instant openedAt,
+      Reported report,
+      List<String> spellings,
+      String provisionalPersonId,
+      List<Weighed> candidates) {}
 
   /** What a report says of the detainee, decrypted for the coordinator. */
   public record Reported(
+      String reportId,
       String name,
       Integer birthYear,
       String city,
@@ -224,53 +308,134 @@ public final class Linkage {
       String policeStation,
       String source) {}
 
-  /** A candidate person with linkage's score (log2 likelihood ratio). */
-  public record Weighed(double score, Person person) {}
+  /**
+   * A candidate person with linkage's score (log2 likelihood ratio), every spelling of their name
+   * (as reported, and Cyrillic ones also in Latin letters) and what each report about them said.
+   */
+  public record Weighed(
+      double score, Person person, List<String> spellings, List<Reported> reports) {}
 
-  /** The review queue with each report's content and its candidates' persons, decrypted. */
+  /** At most this many of a candidate's reports are shown beside a report in review. */
+  private static final int REPORTS_SHOWN = 20;
+
+  /** The review queue, oldest first. */
   public List<ReviewItem> reviewItems(int limit) {
-    List<Decision> queue = reviewQueue(limit);
-    Map<String, Person> persons =
-        cases.persons(
-            queue.stream()
-                .flatMap(d -> d.candidates().stream().map(LinkDecision.Candidate::personId))
-                .collect(Collectors.toSet()));
-    return queue.stream()
-        .map(
-            d ->
-                new ReviewItem(
-                    d.reportId(),
-                    reported(d.reportId()),
-                    d.personId(),
-                    d.candidates().stream()
-                        .filter(c -> persons.containsKey(c.personId()))
-                        .map(c -> new Weighed(c.score(), persons.get(c.personId())))
-                        .toList()))
-        .toList();
+    return reviewItems(limit, false);
   }
 
-  private Reported reported(String reportId) {
+  /** The review queue with each report's content and its candidates' persons, decrypted. */
+  public List<ReviewItem> reviewItems(int limit, boolean newestFirst) {
+    List<Decision> queue = reviewQueue(limit, newestFirst);
+    if (queue.isEmpty()) return List.of();
+    Set<String> candidateIds =
+        queue.stream()
+            .flatMap(d -> d.candidates().stream().map(LinkDecision.Candidate::personId))
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    Map<String, Person> persons = cases.persons(candidateIds);
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    """
-                    SELECT name_enc, birth_year_enc, city, detained_at, police_station, reporter
-                    FROM reports WHERE id = :id""")
-                .bind("id", reportId)
-                .map(
-                    (rs, ctx) -> {
-                      String birthYear =
-                          vault.open(rs.getBytes(2), "reports.birth_year/" + reportId);
-                      String at = rs.getString(4);
-                      return new Reported(
-                          vault.open(rs.getBytes(1), "reports.name/" + reportId),
-                          birthYear == null ? null : Integer.valueOf(birthYear),
-                          rs.getString(3),
-                          at == null ? null : OffsetDateTime.parse(at),
-                          rs.getString(5),
-                          rs.getString(6).toLowerCase(java.util.Locale.ROOT));
-                    })
-                .one());
+        h -> {
+          Map<String, Reported> reported =
+              reported(h, queue.stream().map(Decision::reportId).toList());
+          Map<String, List<Reported>> byPerson =
+              candidateIds.isEmpty() ? Map.of() : personReports(h, candidateIds);
+          Map<String, Instant> opened = opened(h, queue.stream().map(Decision::reportId).toList());
+          return queue.stream()
+              .map(
+                  d -> {
+                    Reported report = reported.get(d.reportId());
+                    List<Weighed> candidates =
+                        d.candidates().stream()
+                            .filter(c -> persons.containsKey(c.personId()))
+                            .map(
+                                c -> {
+                                  Person p = persons.get(c.personId());
+                                  List<Reported> theirs = byPerson.getOrDefault(p.id(), List.of());
+                                  List<String> names = new ArrayList<>();
+                                  names.add(p.name());
+                                  theirs.forEach(r -> names.add(r.name()));
+                                  return new Weighed(c.score(), p, spellings(names), theirs);
+                                })
+                            .toList();
+                    return new ReviewItem(
+                        d.reportId(),
+                        d.id(),
+                        opened.get(d.reportId()),
+                        report,
+                        spellings(report == null ? List.of() : List.of(report.name())),
+                        d.personId(),
+                        candidates);
+                  })
+              .toList();
+        });
+  }
+
+  /** Every distinct spelling, and each Cyrillic one also in Latin letters (as the press writes). */
+  static List<String> spellings(Collection<String> names) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String name : names) {
+      if (name == null || name.isBlank()) continue;
+      out.add(name);
+      if (name.codePoints()
+          .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)) {
+        out.add(Romanisation.PRESS.write(name.strip().replaceAll("\\s+", " ")));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Map<String, Instant> opened(Handle h, List<String> reportIds) {
+    Map<String, Instant> opened = new HashMap<>();
+    h.createQuery("SELECT report_id, opened_at FROM review_queue WHERE report_id IN (<ids>)")
+        .bindList("ids", reportIds)
+        .map((rs, ctx) -> Map.entry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))))
+        .forEach(e -> opened.put(e.getKey(), e.getValue()));
+    return opened;
+  }
+
+  /** What the reports about each of these persons said, oldest first, at most a screenful each. */
+  private Map<String, List<Reported>> personReports(Handle h, Collection<String> personIds) {
+    Map<String, List<Reported>> byPerson = new HashMap<>();
+    h.createQuery(
+            """
+            SELECT d.person_id, r.id, r.name_enc, r.birth_year_enc, r.city, r.detained_at,
+              r.police_station, r.reporter
+            FROM detentions d JOIN reports r ON r.id = d.report_id
+            WHERE d.person_id IN (<ids>) ORDER BY d.id""")
+        .bindList("ids", List.copyOf(personIds))
+        .map((rs, ctx) -> Map.entry(rs.getString(1), reported(rs, 2)))
+        .forEach(
+            e -> {
+              List<Reported> list = byPerson.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+              if (list.size() < REPORTS_SHOWN) list.add(e.getValue());
+            });
+    return byPerson;
+  }
+
+  private Map<String, Reported> reported(Handle h, List<String> reportIds) {
+    Map<String, Reported> out = new HashMap<>();
+    h.createQuery(
+            """
+            SELECT r.id, r.name_enc, r.birth_year_enc, r.city, r.detained_at, r.police_station,
+              r.reporter FROM reports r WHERE r.id IN (<ids>)""")
+        .bindList("ids", reportIds)
+        .map((rs, ctx) -> reported(rs, 1))
+        .forEach(r -> out.put(r.reportId(), r));
+    return out;
+  }
+
+  /** A report's facts from the columns starting at {@code first}: id, name, year, city, … */
+  private Reported reported(java.sql.ResultSet rs, int first) throws SQLException {
+    String reportId = rs.getString(first);
+    String birthYear = vault.open(rs.getBytes(first + 2), "reports.birth_year/" + reportId);
+    String at = rs.getString(first + 4);
+    return new Reported(
+        reportId,
+        vault.open(rs.getBytes(first + 1), "reports.name/" + reportId),
+        birthYear == null ? null : Integer.valueOf(birthYear),
+        rs.getString(first + 3),
+        at == null ? null : OffsetDateTime.parse(at),
+        rs.getString(first + 5),
+        rs.getString(first + 6).toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Every decision about a report, oldest first. */
@@ -342,6 +507,7 @@ public final class Linkage {
   private static Decision decision(java.sql.ResultSet rs) throws SQLException {
     String candidates = rs.getString("candidates");
     return new Decision(
+        rs.getString("id"),
         rs.getString("report_id"),
         rs.getString("person_id"),
         rs.getString("previous_person_id"),
@@ -349,7 +515,8 @@ public final class Linkage {
         Rows.doubleOrNull(rs, "score"),
         candidates == null ? List.of() : parse(candidates),
         Instant.ofEpochMilli(rs.getLong("decided_at")),
-        rs.getString("decided_by"));
+        rs.getString("decided_by"),
+        rs.getString("supersedes"));
   }
 
   private static String json(List<LinkDecision.Candidate> candidates) {

@@ -5,6 +5,7 @@ import static org.vigil.security.Role.COORDINATOR;
 
 import io.javalin.http.Context;
 import java.util.Map;
+import org.vigil.cases.AlreadyDecided;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.Fields;
@@ -21,11 +22,7 @@ public final class LinkageRoutes {
 
   public static void register(Api api, Linkage linkage) {
     LinkageRoutes routes = new LinkageRoutes(linkage);
-    api.get(
-        "/api/review",
-        ctx -> ctx.json(Map.of("items", linkage.reviewItems(Page.limit(ctx)))),
-        COORDINATOR,
-        ADMIN);
+    api.get("/api/review", routes::review, COORDINATOR, ADMIN);
     api.post("/api/reports/{id}/person", routes::decide, COORDINATOR, ADMIN);
     api.post("/api/persons/{id}/merge", routes::merge, COORDINATOR, ADMIN);
     api.get(
@@ -35,9 +32,21 @@ public final class LinkageRoutes {
         ADMIN);
   }
 
+  /** {@code ?order=oldest|newest}: the queue by when each report was opened for review. */
+  private void review(Context ctx) {
+    String order = ctx.queryParam("order");
+    if (order != null && !order.equals("oldest") && !order.equals("newest")) {
+      throw ApiError.invalid("order", "must be oldest or newest");
+    }
+    int limit = Page.limit(ctx);
+    ctx.json(Map.of("items", linkage.reviewItems(limit, "newest".equals(order))));
+  }
+
   /**
    * {@code {"person": ID}} links the report to that person (confirm a candidate, merge, or undo a
-   * decision); {@code {"person": null}} gives it a person of its own (reject, split).
+   * decision); {@code {"person": null}} gives it a person of its own (reject, split). {@code
+   * "replaces"} names the decision the coordinator saw in force (a review item's {@code decision});
+   * if another replaced it first the answer is 409, "already decided by …", and nothing changes.
    */
   private void decide(Context ctx) {
     String reportId = ctx.pathParam("id");
@@ -45,12 +54,17 @@ public final class LinkageRoutes {
     var body = JsonBody.object(ctx);
     Fields f = Fields.of(body);
     String person = f.text("person", 64, false);
+    String replaces = f.text("replaces", 64, false);
     if (!body.has("person"))
       f.reject("person", "is required: a person id, or null for a new person");
     if (person != null && !linkage.personExists(person))
       f.reject("person", "no person with this id");
     f.done();
-    ctx.status(201).json(linkage.decide(reportId, person, Api.principal(ctx).userId()));
+    try {
+      ctx.status(201).json(linkage.decide(reportId, person, replaces, Api.principal(ctx).userId()));
+    } catch (AlreadyDecided decided) {
+      throw decided.problem();
+    }
   }
 
   /** {@code {"into": ID}}: every report about this person is decided for that one. */

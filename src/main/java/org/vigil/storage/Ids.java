@@ -27,4 +27,12 @@ public final class Ids {
     long lsb = (ThreadLocalRandom.current().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(msb, lsb).toString();
   }
+
+  /**
+   * The smallest id made at or after {@code millis}: rows made since a moment are those whose id is
+   * not below it (ids of one process increase; another node's clock may differ by its skew).
+   */
+  public static String at(long millis) {
+    return new UUID(millis << 16, 0).toString();
+  }
 }

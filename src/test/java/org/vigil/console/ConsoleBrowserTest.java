@@ -52,7 +52,7 @@ class ConsoleBrowserTest {
       assertThat(browser.find("h1").getText()).contains("Зоя");
       assertThat(browser.find(".placeholder").getText()).contains("operator's fast entry");
       assertThat(browser.findAll("nav a").stream().map(a -> a.getText()).toList())
-          .containsExactly("Start", "Users");
+          .containsExactly("Start", "Users", "Triage", "Review");
       check(browser, "home");
 
       // sign out, and in again with the next code

@@ -21,15 +21,21 @@ public final class SseStream implements AutoCloseable {
   private final Thread reader;
   private volatile Stream<String> lines;
 
-  private SseStream(URI uri, String lastEventId) {
+  private SseStream(URI uri, String lastEventId, String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
     if (lastEventId != null) request.header("Last-Event-ID", lastEventId);
+    if (headers.length > 0) request.headers(headers);
     HttpRequest built = request.GET().build();
     reader = Thread.ofVirtual().start(() -> read(built));
   }
 
   public static SseStream open(String url, String lastEventId) {
     return new SseStream(URI.create(url), lastEventId);
+  }
+
+  /** A stream for staff: {@code headers} (name, value, …) carry the bearer token or cookie. */
+  public static SseStream open(String url, String lastEventId, String... headers) {
+    return new SseStream(URI.create(url), lastEventId, headers);
   }
 
   private void read(HttpRequest request) {
