@@ -13,6 +13,7 @@ import org.vigil.cases.Cases;
 import org.vigil.cases.Corrections;
 import org.vigil.console.Console;
 import org.vigil.console.ConsoleRoutes;
+import org.vigil.entry.EntryRoutes;
 import org.vigil.http.Api;
 import org.vigil.http.Cidr;
 import org.vigil.http.ClientAddress;
@@ -245,6 +246,12 @@ public final class Vigil implements AutoCloseable {
               new SiteRoutes.Sources(publicTallies, campaigns, cases, photos, updates, stations),
               live);
           api.get("/api/health", ctx -> ctx.json(health()));
+          // The operator's fast entry: before intake's and the stations' routes, whose
+          // /api/reports/{id} and /api/police-stations/{id} would take its paths.
+          EntryRoutes.register(
+              api,
+              new EntryRoutes.Sources(
+                  database.jdbi(), gazetteer, stations, intake, linkage, cases));
           // Anonymous reports, from the JSON API and the public form alike (issue #13, point 6).
           PublicIntake publicIntake = new PublicIntake(intake, publicLimit);
           IntakeRoutes.register(api, intake, corrections, publicIntake);

@@ -59,6 +59,14 @@ public final class Api {
     add(HandlerType.POST, path, handler, roles);
   }
 
+  /**
+   * A POST that changes nothing: for a question too private for a URL (and so for access logs),
+   * such as a name. Unlike other POSTs it does not wake what follows writes (the live count).
+   */
+  public void postQuestion(String path, Handler handler, Role... roles) {
+    add(HandlerType.POST, path, handler, false, false, roles);
+  }
+
   public void patch(String path, Handler handler, Role... roles) {
     add(HandlerType.PATCH, path, handler, roles);
   }
@@ -72,7 +80,7 @@ public final class Api {
     if (method != HandlerType.GET && method != HandlerType.POST) {
       throw new IllegalArgumentException("a page is read with GET or sent with POST");
     }
-    add(method, path, handler, true, roles);
+    add(method, path, handler, true, true, roles);
   }
 
   /** Why a page was refused, for {@link #forbiddenPage} to say. */
@@ -127,12 +135,18 @@ public final class Api {
   }
 
   private void add(HandlerType method, String path, Handler handler, Role... roles) {
-    add(method, path, handler, false, roles);
+    add(method, path, handler, false, true, roles);
   }
 
-  private void add(HandlerType method, String path, Handler handler, boolean page, Role... roles) {
+  private void add(
+      HandlerType method,
+      String path,
+      Handler handler,
+      boolean page,
+      boolean mayWrite,
+      Role... roles) {
     Allowed access = roles.length == 0 ? Allowed.PUBLIC : new Allowed(EnumSet.of(roles[0], roles));
-    boolean writes = method != HandlerType.GET && method != HandlerType.HEAD;
+    boolean writes = mayWrite && method != HandlerType.GET && method != HandlerType.HEAD;
     app.addHttpHandler(
         method,
         path,

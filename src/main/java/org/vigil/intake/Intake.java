@@ -330,6 +330,24 @@ public final class Intake implements AutoCloseable {
     return page(where, params, limit);
   }
 
+  /**
+   * The reports a user typed at or after {@code since}, newest first, at most {@code limit}: what
+   * an operator sees of their own shift.
+   */
+  public List<Report> enteredBy(String userId, Instant since, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT * FROM reports WHERE entered_by = :user AND received_at >= :since
+                    ORDER BY received_at DESC, id DESC LIMIT :limit""")
+                .bind("user", userId)
+                .bind("since", since.toEpochMilli())
+                .bind("limit", limit)
+                .map((rs, ctx) -> report(rs))
+                .list());
+  }
+
   private Page<Report> page(String where, Map<String, Object> params, int limit) {
     return jdbi.withHandle(
         h -> {

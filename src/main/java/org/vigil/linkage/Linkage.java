@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -247,6 +248,24 @@ public final class Linkage {
                   birthYear == null ? null : Integer.valueOf(birthYear));
             })
         .one();
+  }
+
+  /**
+   * The persons linkage would weigh a report of this name, birth year and city on {@code day}
+   * against, best first, without linking anything: for "is this person already reported?" while a
+   * report is typed. Absent values are unknown, as in a report.
+   */
+  public List<LinkDecision.Candidate> personsLike(
+      String name, Integer birthYear, String city, LocalDate day) {
+    return linker.candidatesFor(
+        new ReportFacts(
+            "query",
+            name,
+            birthYear == null ? OptionalInt.empty() : OptionalInt.of(birthYear),
+            city == null ? "" : city,
+            Optional.ofNullable(day),
+            "",
+            ""));
   }
 
   /** Whether a person with this id exists. */

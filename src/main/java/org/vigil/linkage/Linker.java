@@ -112,6 +112,14 @@ public final class Linker {
     return List.copyOf(journal);
   }
 
+  /**
+   * The known persons a report with these facts could be about (those a new report would be weighed
+   * against for review or merging), best first; nothing is linked or remembered.
+   */
+  public synchronized List<LinkDecision.Candidate> candidatesFor(ReportFacts facts) {
+    return candidates(Evidence.of(facts));
+  }
+
   /** Known persons whose best-matching report scores at least the review threshold. */
   private List<LinkDecision.Candidate> candidates(Evidence evidence) {
     Map<Integer, Double> bestByPerson = new HashMap<>();

@@ -7,12 +7,16 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Resolves the city a reporter typed to one populated place of Russia from GeoNames, or says it
@@ -120,6 +124,90 @@ public final class Gazetteer {
     if (found == NO_CANDIDATE && city.indexOf(',') >= 0)
       found = withRegionAfterComma(city, regionIndex);
     return found >= 0 ? Optional.of(places[found]) : Optional.empty();
+  }
+
+  /**
+   * The places whose names begin with what has been typed so far, in Cyrillic or Latin ("Моск",
+   * "mosk", "Nizhny Nov"), most populous first, at most {@code limit}: for completing a city as an
+   * operator types it. Matching is by the start of a place's own names and Vigil's aliases (and,
+   * for Latin, of their loose keys), never of its other names, so foreign and former names do not
+   * crowd out the place meant.
+   */
+  public List<Place> suggest(String typed, int limit) {
+    if (typed == null || typed.length() > PlaceText.MAX_INPUT || limit < 1) return List.of();
+    String key = PlaceText.key(typed);
+    if (key.isEmpty()) return List.of();
+    Prefixes index = prefixes();
+    Set<Integer> found = new HashSet<>();
+    index.exact().collect(key, found);
+    String loose = PlaceText.loose(key);
+    if (!loose.isEmpty()) index.loose().collect(loose, found);
+    return found.stream()
+        .sorted(
+            Comparator.comparingLong((Integer i) -> places[i].population())
+                .reversed()
+                .thenComparing(i -> places[i].id()))
+        .limit(limit)
+        .map(i -> places[i])
+        .toList();
+  }
+
+  /**
+   * What an operator's city field should say for this place so that it resolves back to it: the
+   * bare name, or the name with its region where other places share the name.
+   */
+  public String unambiguousName(Place place) {
+    if (resolve(place.nameRu()).filter(place::equals).isPresent()) return place.nameRu();
+    return place.nameRu() + ", " + place.regionRu();
+  }
+
+  private volatile Prefixes prefixes;
+
+  private Prefixes prefixes() {
+    Prefixes built = prefixes;
+    if (built == null) {
+      built =
+          new Prefixes(
+              SortedKeys.of(placeKeys.get(Tier.ALIAS), placeKeys.get(Tier.OWN)),
+              SortedKeys.of(placeKeys.get(Tier.LOOSE)));
+      prefixes = built;
+    }
+    return built;
+  }
+
+  /** The keys of the suggesting tiers in sorted order, built on the first suggestion. */
+  private record Prefixes(SortedKeys exact, SortedKeys loose) {}
+
+  /** Keys sorted, each with its place, so the keys with a prefix are one run found by search. */
+  private record SortedKeys(String[] keys, int[] placeOfKey) {
+    @SafeVarargs
+    static SortedKeys of(Map<String, int[]>... tiers) {
+      TreeMap<String, List<Integer>> sorted = new TreeMap<>();
+      for (Map<String, int[]> tier : tiers) {
+        tier.forEach(
+            (k, ps) -> {
+              for (int p : ps) sorted.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
+            });
+      }
+      List<String> keys = new ArrayList<>();
+      List<Integer> owners = new ArrayList<>();
+      sorted.forEach(
+          (k, ps) ->
+              ps.forEach(
+                  p -> {
+                    keys.add(k);
+                    owners.add(p);
+                  }));
+      return new SortedKeys(
+          keys.toArray(String[]::new), owners.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    void collect(String prefix, Set<Integer> into) {
+      int at = Arrays.binarySearch(keys, prefix);
+      if (at < 0) at = -at - 1;
+      while (at > 0 && keys[at - 1].equals(prefix)) at--;
+      for (int i = at; i < keys.length && keys[i].startsWith(prefix); i++) into.add(placeOfKey[i]);
+    }
   }
 
   /** The place with this GeoNames id, if the table has it. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,8 +24,20 @@ public final class PoliceStations {
   private final Cache<String, Optional<String>> idsByName =
       Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(Duration.ofMinutes(1)).build();
 
+  private final StationSearch search;
+
   public PoliceStations(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.search = new StationSearch(() -> list(null, null));
+  }
+
+  /**
+   * Listed stations a name of which has a word starting with what was typed, in Cyrillic or Latin;
+   * those {@code near} accepts (e.g. in the caller's city) first; at most {@code limit}. New and
+   * changed stations show within half a minute on other nodes, at once on this one.
+   */
+  public List<PoliceStation> suggest(String typed, Predicate<PoliceStation> near, int limit) {
+    return search.suggest(typed, near, limit);
   }
 
   public PoliceStation create(
@@ -35,6 +48,7 @@ public final class PoliceStations {
   PoliceStation create(PoliceStation.Input in) {
     String id = jdbi.inTransaction(h -> insert(h, in));
     idsByName.invalidateAll();
+    search.forget();
     return find(id).orElseThrow();
   }
 
@@ -70,6 +84,7 @@ public final class PoliceStations {
           saveVariants(h, id, in);
         });
     idsByName.invalidateAll();
+    search.forget();
   }
 
   // The canonical name is stored as a variant too, so one lookup finds a station by any name.
@@ -214,6 +229,7 @@ public final class PoliceStations {
           }
         });
     idsByName.invalidateAll();
+    search.forget();
   }
 
   /**
@@ -265,6 +281,7 @@ public final class PoliceStations {
           record(h, "UNMERGE", id, root, List.of(), decidedBy);
         });
     idsByName.invalidateAll();
+    search.forget();
     return find(id).orElseThrow();
   }
 
@@ -393,6 +410,7 @@ public final class PoliceStations {
               return newId;
             });
     idsByName.invalidateAll();
+    search.forget();
     return find(created).orElseThrow();
   }
 
