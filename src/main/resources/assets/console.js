@@ -6,7 +6,10 @@
   const meta = document.querySelector('meta[name="csrf-token"]');
   const csrf = meta ? meta.getAttribute('content') : '';
 
-  /** A request with JSON in and out. Resolves to {status, ok, body}; body is the parsed JSON or null. */
+  /**
+   * A request with JSON in and out. Resolves to {status, ok, body, headers}; body is the parsed JSON
+   * or null, headers the response's (e.g. Idempotent-Replayed).
+   */
   async function request(method, url, body, headers) {
     const init = {
       method: method,
@@ -22,7 +25,7 @@
     const response = await fetch(url, init);
     const type = response.headers.get('Content-Type') || '';
     const parsed = type.includes('json') ? await response.json() : null;
-    return { status: response.status, ok: response.ok, body: parsed };
+    return { status: response.status, ok: response.ok, body: parsed, headers: response.headers };
   }
 
   /** A random UUID (version 4), e.g. for an Idempotency-Key kept across retries of one submission. */
