@@ -18,13 +18,33 @@
     return pattern.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
   }
 
-  /** Moscow wall-clock time as a datetime-local value: 2021-01-23T14:05. */
+  /** Moscow wall-clock time now, as the time field shows it: 23.01.2021 14:05. */
   function moscowNow() {
-    return new Date(Date.now() + MOSCOW_OFFSET_MS).toISOString().slice(0, 16);
+    const iso = new Date(Date.now() + MOSCOW_OFFSET_MS).toISOString();
+    return iso.slice(8, 10) + '.' + iso.slice(5, 7) + '.' + iso.slice(0, 4) + ' ' + iso.slice(11, 16);
   }
 
   function showMoscowNow() {
     document.getElementById('moscow-now').textContent = fill(t.tNow, { time: moscowNow().slice(11) });
+  }
+
+  /**
+   * The time field read as Moscow time: "14:05" (today), "23.01 14:05" (this year) or
+   * "23.01.2021 14:05"; an ISO 8601 date-time with the offset, or null if it is none of these.
+   * A text field rather than datetime-local: Tab leaves it at once instead of walking its parts.
+   */
+  function moscowTime(text) {
+    const m = /^(?:(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?\s+)?(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+    if (!m) return null;
+    const today = moscowNow();
+    const pad = v => String(v).padStart(2, '0');
+    const day = pad(m[1] || today.slice(0, 2));
+    const month = pad(m[2] || today.slice(3, 5));
+    const year = m[3] || today.slice(6, 10);
+    if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) {
+      return null;
+    }
+    return year + '-' + month + '-' + day + 'T' + pad(m[4]) + ':' + m[5] + ':00+03:00';
   }
 
   function debounce(fn, ms) {
@@ -229,7 +249,7 @@
     };
     const born = field('birth-year');
     if (born !== undefined) r.birth_year = /^\d+$/.test(born) ? Number(born) : born;
-    if (time.value) r.detained_at = time.value.slice(0, 16) + ':00+03:00';
+    if (time.value.trim()) r.detained_at = moscowTime(time.value) || time.value.trim();
     return r;
   }
 
@@ -270,6 +290,13 @@
     if (sending) return;
     sending = true;
     clearErrors();
+    if (time.value.trim() && !moscowTime(time.value)) {
+      time.setAttribute('aria-invalid', 'true');
+      say('error', t.tInvalid, [form.querySelector('label[for="detained-at"]').textContent + ': ' + t.tTimeInvalid]);
+      time.focus();
+      sending = false;
+      return;
+    }
     try {
       const r = await vigil.post('/api/reports', report(), { 'Idempotency-Key': idempotencyKey });
       if (r.status === 201) {
@@ -322,7 +349,7 @@
   const mineBody = document.querySelector('#mine tbody');
   const mineEmpty = document.getElementById('mine-empty');
 
-  function moscowTime(iso, withDate) {
+  function shownTime(iso, withDate) {
     if (!iso) return '—';
     const local = new Date(new Date(iso).getTime() + MOSCOW_OFFSET_MS).toISOString();
     return withDate ? local.slice(8, 10) + '.' + local.slice(5, 7) + ' ' + local.slice(11, 16) : local.slice(11, 16);
@@ -336,8 +363,8 @@
       r.body.items.forEach(item => {
         const tr = document.createElement('tr');
         tr.dataset.report = item.id;
-        [moscowTime(item.received_at, false), item.name || '—', item.city || '—', item.police_station || '—',
-          moscowTime(item.detained_at, true)].forEach(text => {
+        [shownTime(item.received_at, false), item.name || '—', item.city || '—', item.police_station || '—',
+          shownTime(item.detained_at, true)].forEach(text => {
           const td = document.createElement('td');
           td.textContent = text;
           tr.appendChild(td);

@@ -50,7 +50,7 @@ class ConsoleBrowserTest {
       browser.find("form.stack button[type=submit]").click();
       browser.await(WAIT, ExpectedConditions.urlToBe(server.base() + "/console/"));
       assertThat(browser.find("h1").getText()).contains("Зоя");
-      assertThat(browser.find(".placeholder").getText()).contains("operator's fast entry");
+      assertThat(browser.find("#entry-heading").getText()).isEqualTo("New report from a call");
       assertThat(browser.findAll("nav a").stream().map(a -> a.getText()).toList())
           .containsExactly("Start", "Users", "Triage", "Review");
       check(browser, "home");
