@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.vigil.campaign.CampaignRoutes;
 import org.vigil.campaign.Campaigns;
+import org.vigil.campaign.EventDesk;
 import org.vigil.cases.CaseRoutes;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Corrections;
@@ -25,12 +26,14 @@ import org.vigil.linkage.Linkage;
 import org.vigil.linkage.LinkageRoutes;
 import org.vigil.linkage.ReviewPage;
 import org.vigil.media.MediaRoutes;
+import org.vigil.media.PhotoDesk;
 import org.vigil.media.Photos;
 import org.vigil.opendata.ExportRoutes;
 import org.vigil.opendata.OpenData;
 import org.vigil.place.Gazetteer;
 import org.vigil.publish.LiveUpdates;
 import org.vigil.publish.PublishRoutes;
+import org.vigil.publish.UpdateDesk;
 import org.vigil.security.Accounts;
 import org.vigil.security.Invitations;
 import org.vigil.security.PublicRateLimit;
@@ -273,6 +276,10 @@ public final class Vigil implements AutoCloseable {
           // The coordinator's triage list and review queue (issue #13, point 3).
           TriagePages.register(api, console, triage, triageStream, corrections);
           ReviewPage.register(console, linkage);
+          // The editor's desk (issue 13.4): updates, photos, events.
+          UpdateDesk.register(console, updates, campaigns);
+          PhotoDesk.register(console, photos, campaigns);
+          EventDesk.register(console, campaigns);
         });
   }
 

@@ -31,7 +31,7 @@ public final class CampaignRoutes {
     api.post("/api/events", routes::createEvent, COORDINATOR, ADMIN);
     api.get("/api/events", routes::listEvents);
     api.get("/api/events/{id}", routes::showEvent);
-    api.patch("/api/events/{id}", routes::updateEvent, COORDINATOR, ADMIN);
+    api.patch("/api/events/{id}", routes::updateEvent, COORDINATOR, EDITOR, ADMIN);
     api.post("/api/claims", routes::addClaim, COORDINATOR, EDITOR, ADMIN);
     api.get(
         "/api/claims",

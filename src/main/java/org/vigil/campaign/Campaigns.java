@@ -1,6 +1,7 @@
 package org.vigil.campaign;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -179,20 +180,35 @@ public final class Campaigns {
   }
 
   void updateEvent(String id, Event.Input in) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    """
-                    UPDATE events SET campaign_id = :campaign, held_on = :heldOn, city = :city,
-                      region = :region, venue = :venue, kind = :kind, authorised = :authorised,
-                      cause = :cause, organiser = :organiser, temperature_c = :temperatureC,
-                      conditions = :conditions, latitude = :latitude, longitude = :longitude,
-                      updated_at = :now
-                    WHERE id = :id""")
-                .bind("id", id)
-                .bind("now", System.currentTimeMillis())
-                .bindMethods(in)
-                .execute());
+    updateEvent(id, in, null);
+  }
+
+  /**
+   * Changes an event unless it was changed after {@code seen} (its {@code updatedAt} as the editor
+   * saw it; null: whatever it is now), so that of two people editing it at once the later does not
+   * silently undo the other's work. False if it was, or if there is no such event.
+   */
+  boolean updateEvent(String id, Event.Input in, Instant seen) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        """
+                        UPDATE events SET campaign_id = :campaign, held_on = :heldOn, city = :city,
+                          region = :region, venue = :venue, kind = :kind, authorised = :authorised,
+                          cause = :cause, organiser = :organiser, temperature_c = :temperatureC,
+                          conditions = :conditions, latitude = :latitude, longitude = :longitude,
+                          updated_at = :now
+                        WHERE id = :id AND (CAST(:seen AS BIGINT) IS NULL OR updated_at = :seen)""")
+                    .bind("id", id)
+                    .bind("seen", seen == null ? null : seen.toEpochMilli())
+                    // later than what was seen, even within its millisecond
+                    .bind(
+                        "now",
+                        Math.max(
+                            System.currentTimeMillis(), seen == null ? 0 : seen.toEpochMilli() + 1))
+                    .bindMethods(in)
+                    .execute())
+        > 0;
   }
 
   public Optional<Event> event(String id) {

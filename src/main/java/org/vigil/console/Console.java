@@ -1,5 +1,6 @@
 package org.vigil.console;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -8,10 +9,13 @@ import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.vigil.http.Api;
+import org.vigil.http.ApiError;
+import org.vigil.http.Json;
 import org.vigil.security.Principal;
 import org.vigil.security.Role;
 import org.vigil.security.Sessions;
@@ -70,6 +74,21 @@ public final class Console {
     void handle(Request request) throws Exception;
   }
 
+  /**
+   * A refusal shown as a page: its status and the text that explains it ({@code error.STATUS}, or
+   * {@code error.other}); {@code detail} is Vigil's own English reason, for the staff to pass on.
+   */
+  public record Refusal(int status, String key, String detail) {
+    static Refusal of(int status, String detail) {
+      String key =
+          switch (status) {
+            case 400, 404, 413, 415, 422 -> "error." + status;
+            default -> "error.other";
+          };
+      return new Refusal(status, key, detail == null ? "" : detail);
+    }
+  }
+
   /** A navigation entry: the page's name, its path, and who sees it. */
   record NavEntry(String name, String path, Set<Role> roles) {}
 
@@ -77,9 +96,13 @@ public final class Console {
     this.api = api;
     // A refused CSRF token or a cross-site request is most often a page left open across a
     // sign-out; the role's own refusal is said otherwise.
-    api.forbiddenPage(
+    api.refusedPage(
         ctx -> {
           String why = Api.refusal(ctx);
+          if (ctx.statusCode() != 403) {
+            render(new Request(this, ctx, "error"), "error", Refusal.of(ctx.statusCode(), why));
+            return;
+          }
           boolean stale = why != null && !why.startsWith("the role ");
           render(new Request(this, ctx, "forbidden"), "forbidden", stale ? "stale" : "role");
         });
@@ -182,6 +205,47 @@ public final class Console {
     /** A field of a submitted form, or null. */
     public String field(String name) {
       return ctx.formParam(name);
+    }
+
+    /**
+     * The named fields of the submitted form, stripped, "" for one not sent: what the form is shown
+     * again with.
+     */
+    public Map<String, String> fields(String... names) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String name : names) {
+        String value = field(name);
+        values.put(name, value == null ? "" : value.strip());
+      }
+      return values;
+    }
+
+    /**
+     * The named fields as a JSON object of strings (a field left empty is absent), so that {@link
+     * org.vigil.http.Fields} checks a form as it checks an API's body: the same cleaning, limits
+     * and field names.
+     */
+    public ObjectNode json(String... names) {
+      ObjectNode object = Json.mapper().createObjectNode();
+      fields(names)
+          .forEach(
+              (name, value) -> {
+                if (!value.isEmpty()) object.put(name, value);
+              });
+      return object;
+    }
+
+    /**
+     * What a refused input ({@link ApiError} 422) says of each field, in the reader's language: the
+     * text {@code PREFIX.error.FIELD} (the first reason per field; {@code Fields} says the rest in
+     * English, which the console does not show).
+     */
+    public Map<String, String> errors(ApiError refused, String prefix) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (ApiError.FieldError e : refused.errors()) {
+        errors.putIfAbsent(e.field(), texts().get(prefix + ".error." + e.field()));
+      }
+      return errors;
     }
 
     /** Sends the browser on (303 See Other: after a POST, the next request is a GET). */

@@ -5,6 +5,7 @@ import io.javalin.config.Key;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.security.RouteRole;
@@ -36,9 +37,9 @@ public final class Api {
   private final Guard guard;
   private final List<Route> routes = new ArrayList<>();
   private volatile Runnable afterWrites = () -> {};
-  private volatile Handler forbiddenPage =
+  private volatile Handler refusedPage =
       ctx -> {
-        throw new ApiError(403, "Forbidden", "your role may not open this page", List.of());
+        throw new ApiError(ctx.statusCode(), "Refused", refusal(ctx), List.of());
       };
 
   /** Checks a request against the roles of its route before the handler runs; throws to refuse. */
@@ -74,7 +75,7 @@ public final class Api {
   /**
    * An HTML page (GET) or a form's target (POST) for people in a browser rather than scripts: the
    * same role check as any route, but a signed-out browser is sent (303) to {@link #SIGN_IN_PAGE}
-   * instead of answered 401, and a role that may not is shown {@link #forbiddenPage}.
+   * instead of answered 401, and any other refusal is shown as {@link #refusedPage} renders it.
    */
   public void page(HandlerType method, String path, Handler handler, Role... roles) {
     if (method != HandlerType.GET && method != HandlerType.POST) {
@@ -83,14 +84,17 @@ public final class Api {
     add(method, path, handler, true, true, roles);
   }
 
-  /** Why a page was refused, for {@link #forbiddenPage} to say. */
+  /** Why a page was refused, for {@link #refusedPage} to say. */
   public static String refusal(Context ctx) {
     return ctx.attribute(REFUSAL);
   }
 
-  /** How a page refuses a signed-in user whose role may not open it (status 403 is set). */
-  public void forbiddenPage(Handler page) {
-    forbiddenPage = page;
+  /**
+   * How a page shows a refusal other than being signed out: the status is set (403 for a role that
+   * may not or a forged form, 413 for a form too large, 404, 422 …) and {@link #refusal} says why.
+   */
+  public void refusedPage(Handler page) {
+    refusedPage = page;
   }
 
   /**
@@ -152,27 +156,39 @@ public final class Api {
         path,
         ctx -> {
           if (page) {
-            try {
-              guard.check(ctx, access);
-            } catch (ApiError refused) {
-              if (refused.status() == 401) {
-                // a signed-out browser: to the sign-in page, with nothing of this one
-                ctx.status(303).header("Location", SIGN_IN_PAGE).result("");
-                return;
-              }
-              if (refused.status() != 403) throw refused;
-              ctx.status(403).attribute(REFUSAL, refused.getMessage());
-              forbiddenPage.handle(ctx);
-              return;
-            }
+            if (!pageHandled(ctx, access, handler)) return;
           } else {
             guard.check(ctx, access);
+            handler.handle(ctx);
           }
-          handler.handle(ctx);
           if (writes && ctx.statusCode() < 400) afterWrites.run();
         },
         access);
     routes.add(new Route(method.name(), path, Set.of(roles)));
+  }
+
+  /**
+   * Runs a page's handler after its guard; false if either refused it. A browser is answered with a
+   * page, never a problem document: signed out, it is sent to the sign-in page; any other refusal
+   * (403, a form too large or malformed, a page of nothing) is shown by {@link #refusedPage}.
+   */
+  private boolean pageHandled(Context ctx, Allowed access, Handler handler) throws Exception {
+    try {
+      guard.check(ctx, access);
+      handler.handle(ctx);
+      return true;
+    } catch (ApiError refused) {
+      if (refused.status() == 401) {
+        // a signed-out browser: to the sign-in page, with nothing of this one
+        ctx.status(303).header("Location", SIGN_IN_PAGE).result("");
+        return false;
+      }
+      ctx.status(refused.status()).attribute(REFUSAL, refused.getMessage());
+    } catch (HttpResponseException refused) { // Javalin's own: a form body over the size limit
+      ctx.status(refused.getStatus()).attribute(REFUSAL, refused.getMessage());
+    }
+    refusedPage.handle(ctx);
+    return false;
   }
 
   /** Runs {@code listener} after every request that changed something (not GET, not refused). */

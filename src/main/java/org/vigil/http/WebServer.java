@@ -203,10 +203,11 @@ public final class WebServer implements AutoCloseable {
     String sent = ctx.header("X-CSRF-Token");
     if (sent == null) {
       String type = ctx.contentType();
-      if (type != null
-          && (type.startsWith("application/x-www-form-urlencoded")
-              || type.startsWith("multipart/form-data"))) {
+      if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
         sent = ctx.formParam("_csrf");
+      } else if (type != null && type.startsWith("multipart/form-data")) {
+        // the whole body is parsed here: one too large or malformed is refused as such
+        sent = MultipartForm.field(ctx, "_csrf");
       }
     }
     return sent != null

@@ -103,6 +103,11 @@ public final class LiveUpdates {
         : query("l.campaign_id = :campaign", Map.of("campaign", campaignId), limit);
   }
 
+  /** The byline of an editor's updates: their display name, else the group's name. */
+  public String byline(String displayName) {
+    return displayName != null ? displayName : groupName;
+  }
+
   private List<LiveUpdate> query(String where, Map<String, ?> params, int limit) {
     return jdbi.withHandle(
         h ->
@@ -122,7 +127,7 @@ public final class LiveUpdates {
                             rs.getString(2),
                             LiveUpdate.Language.valueOf(rs.getString(3)),
                             rs.getString(4),
-                            rs.getString(5) != null ? rs.getString(5) : groupName,
+                            byline(rs.getString(5)),
                             Instant.ofEpochMilli(rs.getLong(6))))
                 .list());
   }

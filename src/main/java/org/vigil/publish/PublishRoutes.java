@@ -40,7 +40,7 @@ public final class PublishRoutes {
     Fields f = JsonBody.fields(ctx);
     String campaign = f.text("campaign", 64, false);
     var language = f.choice("language", LiveUpdate.Language.class, true);
-    String text = f.freeText("text", 5000, true);
+    String text = f.freeText("text", UpdateDesk.MAX_TEXT, true);
     if (campaign != null && campaigns.campaign(campaign).isEmpty()) {
       f.reject("campaign", "no campaign with this id");
     }

@@ -1,4 +1,4 @@
-package org.vigil.media;
+package org.vigil.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -7,31 +7,41 @@ import java.io.IOException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.BadMessageException;
-import org.vigil.http.ApiError;
 
 /**
  * Reads a multipart form's parts, answering a body Jetty cannot parse with 400 and one over the
  * limits with 413, as problem documents: such bodies come from broken or hostile clients, not from
- * a failure of Vigil's, and once answered 500 with a stack trace in the log.
+ * a failure of Vigil's, and once answered 500 with a stack trace in the log. Whichever part is read
+ * first (the CSRF field, for a console form; the file, for the API) parses the whole body.
  */
-final class MultipartForm {
+public final class MultipartForm {
   private MultipartForm() {}
 
   /**
    * The file sent as part {@code name}, or null. The body is parsed here, at the first read of a
    * part; later reads ({@code ctx.formParam}) use the parts parsed.
    */
-  static UploadedFile file(Context ctx, String name) {
+  public static UploadedFile file(Context ctx, String name) {
+    return read(ctx, () -> ctx.uploadedFile(name));
+  }
+
+  /** The text sent as part {@code name}, or null; parsed as {@link #file} says. */
+  public static String field(Context ctx, String name) {
+    return read(ctx, () -> ctx.formParam(name));
+  }
+
+  private static <T> T read(Context ctx, Supplier<T> part) {
     try {
-      UploadedFile file = ctx.uploadedFile(name);
+      T value = part.get();
       // Jetty reads a body in which it finds no boundary it knows but the closing one as a form
       // without parts, not as an error.
       if (ctx.req().getParts().isEmpty()) {
         throw ApiError.badRequest(
             "the multipart body has no parts: is its boundary the one named in Content-Type?");
       }
-      return file;
+      return value;
     } catch (ApiError e) {
       throw e;
     } catch (Exception e) { // Javalin passes Jetty's checked exceptions on undeclared
