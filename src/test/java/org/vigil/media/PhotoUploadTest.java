@@ -8,10 +8,8 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.GpsDirectory;
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,17 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.jpeg.iptc.IptcRecord;
-import org.apache.commons.imaging.formats.jpeg.iptc.IptcTypes;
-import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
-import org.apache.commons.imaging.formats.jpeg.iptc.PhotoshopApp13Data;
-import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
-import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigil.security.Role;
+import org.vigil.testing.Jpegs;
 import org.vigil.testing.TestDatabase;
 import org.vigil.testing.TestVigil;
 import org.vigil.testing.TestVigil.Response;
@@ -40,11 +31,11 @@ class PhotoUploadTest {
 
   @Test
   void gps_exif_xmp_and_iptc_in_an_upload_are_absent_from_what_is_served() throws Exception {
-    byte[] upload = tagged(photo(64, 48), 6);
+    byte[] upload = Jpegs.tagged(Jpegs.photo(64, 48), 6);
     Metadata before = ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload));
     assertThat(before.getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation().getLatitude())
-        .isCloseTo(55.7558, org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(new String(upload, ISO_8859_1)).contains("CanaryCam", "xmp-canary", "iptc-canary");
+        .isCloseTo(Jpegs.LATITUDE, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(new String(upload, ISO_8859_1)).contains(Jpegs.CANARIES);
 
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
         TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
@@ -64,7 +55,8 @@ class PhotoUploadTest {
       assertThat(kinds)
           .doesNotContain("GPS", "Exif IFD0", "Exif SubIFD", "XMP", "IPTC", "Photoshop");
       assertThat(new String(bytes, ISO_8859_1))
-          .doesNotContain("CanaryCam", "xmp-canary", "iptc-canary", "Exif");
+          .doesNotContain(Jpegs.CANARIES)
+          .doesNotContain("Exif");
 
       BufferedImage shown = ImageIO.read(new ByteArrayInputStream(bytes));
       assertThat(shown.getWidth()).as("EXIF orientation 6 applied: rotated upright").isEqualTo(48);
@@ -80,7 +72,7 @@ class PhotoUploadTest {
   void only_editors_upload_and_bad_uploads_are_named() throws Exception {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
         TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
-      byte[] jpeg = photo(8, 8);
+      byte[] jpeg = Jpegs.photo(8, 8);
       assertThat(upload(server, jpeg, "c", "k", Role.OPERATOR).status()).isEqualTo(403);
       Response notImage = upload(server, "not an image".getBytes(UTF_8), "c", "k", Role.EDITOR);
       assertThat(notImage.status()).isEqualTo(422);
@@ -91,45 +83,6 @@ class PhotoUploadTest {
       assertThat(server.get("/api/media", null).json().get("items")).isEmpty();
       assertThat(server.get("/media/nothing.jpg", null).status()).isEqualTo(404);
     }
-  }
-
-  private static byte[] photo(int width, int height) throws Exception {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    var g = image.createGraphics();
-    g.setColor(Color.RED);
-    g.fillRect(0, 0, width / 2, height);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "jpg", out);
-    return out.toByteArray();
-  }
-
-  /** Adds what a phone's camera writes: GPS and device EXIF, an XMP packet and IPTC fields. */
-  private static byte[] tagged(byte[] jpeg, int orientation) throws Exception {
-    TiffOutputSet exif = new TiffOutputSet();
-    exif.setGpsInDegrees(37.6173, 55.7558);
-    var root = exif.getOrCreateRootDirectory();
-    root.add(TiffTagConstants.TIFF_TAG_MAKE, "CanaryCam");
-    root.add(TiffTagConstants.TIFF_TAG_MODEL, "CanaryCam Z9");
-    root.add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
-    ByteArrayOutputStream withExif = new ByteArrayOutputStream();
-    new ExifRewriter().updateExifMetadataLossless(jpeg, withExif, exif);
-    ByteArrayOutputStream withXmp = new ByteArrayOutputStream();
-    new JpegXmpRewriter()
-        .updateXmpXml(
-            withExif.toByteArray(),
-            withXmp,
-            "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
-                + "<rdf:Description xmlns:exif='http://ns.adobe.com/exif/1.0/' exif:GPSLatitude='55,45.35N'"
-                + " exif:UserComment='xmp-canary'/></rdf:RDF></x:xmpmeta>");
-    ByteArrayOutputStream withIptc = new ByteArrayOutputStream();
-    new JpegIptcRewriter()
-        .writeIptc(
-            withXmp.toByteArray(),
-            withIptc,
-            new PhotoshopApp13Data(
-                List.of(new IptcRecord(IptcTypes.CITY, "iptc-canary")), List.of()));
-    return withIptc.toByteArray();
   }
 
   private static Response upload(

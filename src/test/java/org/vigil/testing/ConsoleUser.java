@@ -106,6 +106,15 @@ public final class ConsoleUser {
     return send(b);
   }
 
+  /** A body sent as is (a multipart form), from a console page as a browser sends it. */
+  public TestVigil.Response postBody(String path, String contentType, byte[] body) {
+    return send(
+        builder(path)
+            .header("Content-Type", contentType)
+            .header("Sec-Fetch-Site", "same-origin")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public static String form(String... pairs) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < pairs.length; i += 2) {
