@@ -58,9 +58,11 @@ class EditorDeskBrowserTest {
       assertThat(browser.find("#updates-text_en").getAttribute("value"))
           .isEqualTo("First detentions on Pushkin Square");
       check(browser, "updates-preview");
-      browser.find("#publish-button").click();
+      // an impatient double click publishes once
+      browser.script("const b = document.getElementById('publish-button'); b.click(); b.click();");
       assertThat(browser.await(WAIT, d -> d.findElement(By.id("notice"))).getText())
           .contains("2 updates are published");
+      assertThat(server.get("/api/updates", null).json().get("items")).hasSize(2);
       assertThat(browser.find("#recent").getText()).contains("First detentions on Pushkin Square");
       check(browser, "updates-published");
 
@@ -141,6 +143,16 @@ class EditorDeskBrowserTest {
       check(browser, "desktop-updates-ru");
       browser.open(server.base() + "/console/photos");
       check(browser, "desktop-photos-ru");
+      // a second click while the upload is on its way is not a second upload
+      Object sent =
+          browser.script(
+              "let sent = 0;"
+                  + "window.addEventListener('submit', e => {"
+                  + " if (!e.defaultPrevented) sent++; e.preventDefault(); });"
+                  + "const form = document.getElementById('photo-form');"
+                  + "form.noValidate = true; form.requestSubmit(); form.requestSubmit();"
+                  + "return sent;");
+      assertThat(sent).isEqualTo(1L);
       browser.open(server.base() + "/console/events/" + event);
       assertThat(browser.find("h1").getText()).startsWith("Якутск");
       browser.find("#claim-value").sendKeys("много");
