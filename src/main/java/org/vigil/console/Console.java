@@ -58,6 +58,7 @@ public final class Console {
   private final Api api;
   private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
   private final List<NavEntry> nav = new ArrayList<>();
+  private final Map<String, String> pagePaths = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * What a page shows: the view object its template takes as {@code view} (null for a page that
@@ -116,6 +117,7 @@ public final class Console {
     if (!path.contains("{") && roles.length > 0) {
       nav.add(new NavEntry(name, path, EnumSet.of(roles[0], roles)));
     }
+    pagePaths.putIfAbsent(name, path);
     api.page(
         HandlerType.GET,
         path,
@@ -149,6 +151,22 @@ public final class Console {
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Cache-Control", "no-store");
     ctx.header("X-Content-Type-Options", "nosniff");
+  }
+
+  /**
+   * Where the page shown is read with GET: a form's answer (the form again, with its errors) is
+   * shown at the form's path, which may have no page, so the language switch leads to the page's
+   * own path, its parameters filled from the form's ({@code /console/events/ID/claims} shows the
+   * page {@code /console/events/ID}).
+   */
+  private String pagePath(String page, Context ctx) {
+    String pattern = pagePaths.get(page);
+    if (pattern == null || ctx.method() == HandlerType.GET) return ctx.path();
+    String path = pattern;
+    for (Map.Entry<String, String> p : ctx.pathParamMap().entrySet()) {
+      path = path.replace("{" + p.getKey() + "}", p.getValue());
+    }
+    return path.contains("{") ? ctx.path() : path;
   }
 
   /** The navigation a user sees: the pages their role may open, in the order they were added. */
@@ -270,7 +288,7 @@ public final class Console {
           live == null ? null : live.displayName(),
           live == null ? "" : live.csrf(),
           console.nav(user, lang, page),
-          ctx.path());
+          console.pagePath(page, ctx));
     }
 
     /**

@@ -352,7 +352,9 @@ class EditorDeskTest {
               "same-origin");
       assertThat(badClaim.status()).isEqualTo(422);
       assertThat(badClaim.body())
-          .contains("Enter a whole number", "Name the source", "full http or https address");
+          .contains("Enter a whole number", "Name the source", "full http or https address")
+          // the language switch leads to the event's page, not to the form's address
+          .contains("href=\"/console/events/" + event + "?lang=ru\"");
       assertThat(server.get("/api/events/" + event, null).json().get("claims")).hasSize(1);
 
       // the API's PATCH is open to editors too
