@@ -12,6 +12,7 @@ import org.vigil.campaign.EventDesk;
 import org.vigil.cases.CaseRoutes;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Corrections;
+import org.vigil.console.CasePages;
 import org.vigil.console.Console;
 import org.vigil.console.ConsoleRoutes;
 import org.vigil.entry.EntryRoutes;
@@ -280,6 +281,12 @@ public final class Vigil implements AutoCloseable {
           UpdateDesk.register(console, updates, campaigns);
           PhotoDesk.register(console, photos, campaigns);
           EventDesk.register(console, campaigns);
+          // The coordinator's case pages: persons, search, who is held where (issue #13).
+          CasePages.register(
+              api,
+              console,
+              new CasePages.Sources(
+                  cases, corrections, intake, linkage, campaigns, gazetteer, stations, accounts));
         });
   }
 

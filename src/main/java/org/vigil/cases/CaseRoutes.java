@@ -5,19 +5,16 @@ import static org.vigil.security.Role.COORDINATOR;
 import static org.vigil.security.Role.LAWYER;
 
 import io.javalin.http.Context;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vigil.campaign.Campaigns;
-import org.vigil.cases.ConsentStatement.Giver;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.Fields;
 import org.vigil.http.JsonBody;
 import org.vigil.http.Page;
 import org.vigil.place.Gazetteer;
-import org.vigil.place.Place;
 
 /**
  * HTTP routes for detentions, persons and what coordinators decide about them. They carry personal
@@ -90,56 +87,9 @@ public final class CaseRoutes {
   private void addStatus(Context ctx) {
     Detention detention = find(ctx.pathParam("id"));
     // An arrest merged into another is followed on the detention that stands for both.
-    String target = detention.mergedInto() != null ? detention.mergedInto() : detention.id();
-    Fields f = JsonBody.fields(ctx);
-    DetentionStatus status = f.choice("status", DetentionStatus.class, true);
-    OffsetDateTime at = f.dateTime("at", false);
-    String source = f.text("source", 300, true);
-    String article = f.text("article", 50, false);
-    Long fine = f.longValue("fine_rub", 0, 100_000_000, false);
-    Integer days = f.integer("arrest_days", 1, 365, false);
-    String note = f.freeText("note", 5000, false);
-    String supersedes = f.text("supersedes", 64, false);
-    String reason = f.freeText("reason", REASON_LENGTH, false);
-    if (days != null && status != DetentionStatus.ADMINISTRATIVE_ARREST) {
-      f.reject("arrest_days", "goes only with status administrative_arrest");
-    }
-    if (fine != null && status != DetentionStatus.FINED) {
-      f.reject("fine_rub", "goes only with status fined");
-    }
-    if (supersedes != null) {
-      StatusChange corrected =
-          cases.find(target).orElseThrow().timeline().stream()
-              .filter(c -> c.id().equals(supersedes))
-              .findFirst()
-              .orElse(null);
-      if (corrected == null) {
-        f.reject("supersedes", "no entry with this id on this detention's timeline");
-      } else if (corrected.supersededBy() != null) {
-        f.reject("supersedes", "was corrected already by " + corrected.supersededBy());
-      }
-      if (reason == null) f.reject("reason", "is required when an entry corrects another");
-    } else if (reason != null) {
-      f.reject("reason", "goes only with supersedes: say why an entry is corrected");
-    }
-    f.done();
-    var change =
-        new StatusChange(
-            null,
-            target,
-            status,
-            at != null ? at : OffsetDateTime.now(),
-            null,
-            source,
-            Api.principal(ctx).userId(),
-            article,
-            fine,
-            days,
-            note,
-            supersedes,
-            reason,
-            null);
-    ctx.status(201).json(cases.addStatus(target, change));
+    Detention target = detention.mergedInto() != null ? find(detention.mergedInto()) : detention;
+    StatusChange change = CaseInput.status(JsonBody.fields(ctx), target, user(ctx));
+    ctx.status(201).json(cases.addStatus(target.id(), change));
   }
 
   /**
@@ -167,12 +117,8 @@ public final class CaseRoutes {
   /** {@code {"into": ID, "reason": …}}: the two are one arrest; that one stands for both. */
   private void merge(Context ctx) {
     Detention detention = find(ctx.pathParam("id"));
-    Fields f = JsonBody.fields(ctx);
-    String into = f.text("into", 64, true);
-    String reason = f.freeText("reason", REASON_LENGTH, true);
-    if (into != null && cases.find(into).isEmpty()) f.reject("into", "no detention with this id");
-    f.done();
-    ctx.json(refusing(() -> corrections.merge(detention.id(), into, reason, user(ctx))));
+    CaseInput.Merge m = CaseInput.merge(JsonBody.fields(ctx), cases);
+    ctx.json(refusing(() -> corrections.merge(detention.id(), m.into(), m.reason(), user(ctx))));
   }
 
   private void unmerge(Context ctx) {
@@ -187,27 +133,8 @@ public final class CaseRoutes {
    */
   private void place(Context ctx) {
     Detention detention = find(ctx.pathParam("id"));
-    Fields f = JsonBody.fields(ctx);
-    String event = f.text("event", 64, false);
-    String city = f.text("city", 200, false);
-    OffsetDateTime at = f.dateTime("detained_at", false);
-    String reason = f.freeText("reason", REASON_LENGTH, true);
-    if (event == null && city == null && at == null) {
-      f.reject("city", "name an event, a city or a time to place the detention");
-    }
-    if (event != null && campaigns.event(event).isEmpty()) {
-      f.reject("event", "no event with this id");
-    }
-    Place place = null;
-    if (city != null) {
-      place = gazetteer.find(city).or(() -> gazetteer.resolve(city)).orElse(null);
-      if (place == null) {
-        f.reject("city", "is not a place the gazetteer knows (write the city's name, or its id)");
-      }
-    }
-    f.done();
-    var placement = new Corrections.Placement(event, place == null ? null : place.id(), at);
-    ctx.json(corrections.place(detention.id(), placement, reason, user(ctx)));
+    CaseInput.Placing p = CaseInput.placing(JsonBody.fields(ctx), campaigns, gazetteer);
+    ctx.json(corrections.place(detention.id(), p.placement(), p.reason(), user(ctx)));
   }
 
   /** {@code {"as": "spam"|"duplicate", "reason": …}}. */
@@ -254,23 +181,16 @@ public final class CaseRoutes {
   private void recordConsent(Context ctx) {
     String person = ctx.pathParam("id");
     if (cases.persons(List.of(person)).isEmpty()) throw ApiError.notFound("no person " + person);
-    Fields f = JsonBody.fields(ctx);
-    Consent consent = f.choice("consent", Consent.class, true);
-    Giver givenBy = f.choice("given_by", Giver.class, true);
-    String report = f.text("report", 64, false);
-    String note = f.freeText("note", REASON_LENGTH, false);
-    if (report != null && !cases.reportIsAbout(report, person)) {
-      f.reject("report", "no report about this person with this id");
-    }
-    f.done();
+    CaseInput.ConsentGiven c = CaseInput.consent(JsonBody.fields(ctx), cases, person);
     ctx.status(201)
-        .json(cases.consents().record(person, consent, givenBy, report, note, user(ctx)));
+        .json(
+            cases
+                .consents()
+                .record(person, c.consent(), c.givenBy(), c.report(), c.note(), user(ctx)));
   }
 
   private static String reason(Fields f) {
-    String reason = f.freeText("reason", REASON_LENGTH, true);
-    f.done();
-    return reason;
+    return CaseInput.reason(f);
   }
 
   private static String user(Context ctx) {

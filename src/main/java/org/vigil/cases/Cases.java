@@ -35,11 +35,18 @@ public final class Cases {
   private final Jdbi jdbi;
   private final Vault vault;
   private final Consents consents;
+  private final Custody custody;
 
   public Cases(Jdbi jdbi, Vault vault) {
     this.jdbi = jdbi;
     this.vault = vault;
     this.consents = new Consents(jdbi, vault);
+    this.custody = new Custody(jdbi, vault);
+  }
+
+  /** Who is held at a police station now. */
+  public Custody custody() {
+    return custody;
   }
 
   /** Consent to publication: verified statements and what reports said. */

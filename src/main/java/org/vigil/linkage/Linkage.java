@@ -268,6 +268,22 @@ public final class Linkage {
             ""));
   }
 
+  /**
+   * Persons found by name in any script or spelling, best first (see {@link Linker#search}): from
+   * the linker's memory, since no name is searchable on disk.
+   */
+  public List<Linker.Found> search(String query, int limit) {
+    return linker.search(query, limit);
+  }
+
+  /**
+   * A name written in Cyrillic, in Latin letters (BGN/PCGN) for a reader who does not read
+   * Cyrillic; null for a name without Cyrillic letters.
+   */
+  public static String inLatin(String name) {
+    return PhoneticKey.hasCyrillic(name) ? Romanisation.BGN.write(name.strip()) : null;
+  }
+
   /** Whether a person with this id exists. */
   public boolean personExists(String personId) {
     return jdbi.withHandle(

@@ -3,9 +3,13 @@ package org.vigil.linkage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Links reports to persons one at a time, as they arrive at intake. A report that matches one known
@@ -26,6 +30,7 @@ public final class Linker {
   private final List<Profile> profiles = new ArrayList<>();
   private final Map<String, Integer> personIndex = new HashMap<>();
   private final Map<String, IntList> blocks = new HashMap<>();
+  private final SurnameIndex surnames = new SurnameIndex();
   private final List<LinkDecision> journal = new ArrayList<>();
   private long personCounter;
 
@@ -107,6 +112,58 @@ public final class Linker {
         .map(i -> personIds.get(personOfReport.get(i)));
   }
 
+  /**
+   * A person a search by name found, and how well their best-matching report matched: at least
+   * {@link #EXACT} when its surname is the one asked for, less when it is one typo away; more for a
+   * matching given name and patronymic.
+   */
+  public record Found(String personId, int score) {}
+
+  public static final int EXACT = 10;
+
+  /**
+   * Persons with a report whose surname is a word of {@code query} (in any script or romanisation),
+   * or one typo from one, best first: an exact surname before a near one, a matching given name and
+   * patronymic before none. At most {@code limit}.
+   */
+  public synchronized List<Found> search(String query, int limit) {
+    PersonName asName = PersonName.parse(query);
+    Set<String> words = new LinkedHashSet<>();
+    for (String word : WORDS.split(PhoneticKey.joinWordParts(query))) {
+      String key = PhoneticKey.of(word);
+      if (key.length() >= 2) words.add(key);
+    }
+    Set<String> surnameKeys = new LinkedHashSet<>();
+    if (!asName.surname().isEmpty()) surnameKeys.add(asName.surname());
+    words.forEach(w -> surnameKeys.add(PersonName.masculine(w)));
+    Set<String> givenKeys = new HashSet<>(asName.given());
+    givenKeys.addAll(words);
+    Map<Integer, Integer> best = new HashMap<>();
+    for (String key : surnameKeys) {
+      surnames.find(
+          key,
+          (report, exact) -> {
+            PersonName name = reports.get(report).name();
+            int score = exact ? EXACT : 0;
+            if (name.given().stream().anyMatch(givenKeys::contains)) score += 2;
+            if (!asName.patronymic().isEmpty()
+                && PersonName.sameFather(
+                    asName.patronymic(),
+                    asName.patronymicWord(),
+                    name.patronymic(),
+                    name.patronymicWord())) score += 1;
+            best.merge(personOfReport.get(report), score, Math::max);
+          });
+    }
+    return best.entrySet().stream()
+        .map(e -> new Found(personIds.get(e.getKey()), e.getValue()))
+        .sorted(Comparator.comparingInt(Found::score).reversed().thenComparing(Found::personId))
+        .limit(limit)
+        .toList();
+  }
+
+  private static final Pattern WORDS = Pattern.compile("[^\\p{L}]+");
+
   /** Every decision taken, oldest first. */
   public synchronized List<LinkDecision> journal() {
     return List.copyOf(journal);
@@ -182,6 +239,7 @@ public final class Linker {
     for (String key : Blocking.keys(evidence)) {
       blocks.computeIfAbsent(key, k -> new IntList()).add(index);
     }
+    surnames.file(evidence.name().surname(), index);
   }
 
   /** Fresh ids skip any that a reviewer already gave to a person of their own making. */

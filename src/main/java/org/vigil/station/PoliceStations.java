@@ -98,6 +98,18 @@ public final class PoliceStations {
     batch.execute();
   }
 
+  /** Stations merged into another, by name: the merges a coordinator may undo. */
+  public List<PoliceStation> merged() {
+    List<String> ids =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT id FROM police_stations WHERE merged_into IS NOT NULL ORDER BY name")
+                    .mapTo(String.class)
+                    .list());
+    return ids.stream().map(id -> find(id).orElseThrow()).toList();
+  }
+
   public Optional<PoliceStation> find(String id) {
     return list(id, null).stream().findFirst();
   }
