@@ -135,7 +135,8 @@ public final class CasePages {
                     r.texts()
                         .format(
                             "stations.refused",
-                            Map.of("name", station.name(), "why", refused.getMessage()))));
+                            Map.of("name", station.name(), "why", refused.getMessage()))),
+                "/console/stations");
             return;
           }
           r.redirect("/console/stations?undone=" + station.id());

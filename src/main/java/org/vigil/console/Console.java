@@ -188,6 +188,7 @@ public final class Console {
     private final Context ctx;
     private final String name;
     private final Language lang;
+    private String pagePath;
 
     Request(Console console, Context ctx, String name) {
       this.console = console;
@@ -277,6 +278,15 @@ public final class Console {
       console.render(this, name, view);
     }
 
+    /**
+     * Answers with the page {@code name} as the page at {@code path}: a form shown again after a
+     * POST, whose language switch must lead to the page, not to the form's target.
+     */
+    public void render(String name, Object view, String path) {
+      pagePath = path;
+      console.render(this, name, view);
+    }
+
     Shell shell(String page) {
       Sessions.Live live = Api.session(ctx);
       Principal user = Api.principal(ctx);
@@ -288,7 +298,7 @@ public final class Console {
           live == null ? null : live.displayName(),
           live == null ? "" : live.csrf(),
           console.nav(user, lang, page),
-          console.pagePath(page, ctx));
+          pagePath != null ? pagePath : console.pagePath(page, ctx));
     }
 
     /**

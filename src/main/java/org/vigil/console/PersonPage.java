@@ -276,10 +276,10 @@ public final class PersonPage {
       run.run();
     } catch (ApiError e) {
       Map<String, String> errors = new LinkedHashMap<>();
-      e.errors()
-          .forEach(
-              fe ->
-                  errors.merge(fe.field(), reason(r.texts(), fe.reason()), (a, b) -> a + "; " + b));
+      for (var fe : e.errors()) {
+        String said = label(r.texts(), fe.field()) + ": " + reason(r.texts(), fe.reason());
+        errors.merge(fe.field(), said, (a, b) -> a + "; " + reason(r.texts(), fe.reason()));
+      }
       if (errors.isEmpty()) errors.put("", e.getMessage());
       again(r, person, form, e.status(), errors);
       return;
@@ -301,7 +301,7 @@ public final class PersonPage {
               if (!k.equals("_csrf") && !v.isEmpty()) values.put(k, v.getLast());
             });
     r.ctx().status(status);
-    r.render("person", view(r, person, null, form, values, errors));
+    r.render("person", view(r, person, null, form, values, errors), "/console/persons/" + person);
   }
 
   /**
