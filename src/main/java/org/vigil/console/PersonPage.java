@@ -304,6 +304,15 @@ public final class PersonPage {
     r.render("person", view(r, person, null, form, values, errors), "/console/persons/" + person);
   }
 
+  /** A field's label on the form; a field the form does not have is named as sent. */
+  private static String label(Texts t, String field) {
+    try {
+      return t.get("person.field." + field);
+    } catch (IllegalArgumentException notOnTheForm) {
+      return field;
+    }
+  }
+
   /**
    * The reasons of the shared rules are English; the commonest is said in the reader's language.
    */

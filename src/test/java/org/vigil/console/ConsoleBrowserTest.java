@@ -52,7 +52,17 @@ class ConsoleBrowserTest {
       assertThat(browser.find("h1").getText()).contains("Зоя");
       assertThat(browser.find("#entry-heading").getText()).isEqualTo("New report from a call");
       assertThat(browser.findAll("nav a").stream().map(a -> a.getText()).toList())
-          .containsExactly("Start", "Users", "Triage", "Review", "Updates", "Photos", "Events");
+          .containsExactly(
+              "Start",
+              "Users",
+              "Triage",
+              "Review",
+              "Updates",
+              "Photos",
+              "Events",
+              "Search",
+              "Held now",
+              "Police stations");
       check(browser, "home");
 
       // sign out, and in again with the next code
