@@ -13,7 +13,7 @@ import org.vigil.place.Place;
  * every wrong field and ends with {@link Fields#done()}, which throws them all at once.
  */
 public final class CaseInput {
-  static final int REASON_LENGTH = 2000;
+  public static final int REASON_LENGTH = 2000;
 
   private CaseInput() {}
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.vigil.campaign.Campaign;
 import org.vigil.campaign.Campaigns;
+import org.vigil.cases.AlreadyDecided;
 import org.vigil.cases.CaseInput;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Consent;
@@ -162,9 +163,18 @@ public final class PersonPage {
       return form.equals(this.form) ? errors.get(field) : null;
     }
 
-    /** Every problem of {@code form}, as "label: reason" lines. */
+    /** Every wrong field of {@code form}, as "label: reason" lines. */
     public List<Map.Entry<String, String>> problems(String form) {
-      return form.equals(this.form) ? List.copyOf(errors.entrySet()) : List.of();
+      if (!form.equals(this.form)) return List.of();
+      return errors.entrySet().stream().filter(e -> !e.getKey().isEmpty()).toList();
+    }
+
+    /**
+     * Why a decision was refused as a whole (the case as it is now does not allow it), or null:
+     * said at the top of the page, as the form it came from may no longer be shown.
+     */
+    public String refusal() {
+      return errors.get("");
     }
   }
 
@@ -186,6 +196,20 @@ public final class PersonPage {
                       d.mergedInto() != null ? cases.find(d.mergedInto()).orElseThrow() : d;
                   StatusChange change = CaseInput.status(fields(r), target, r.user().userId());
                   cases.addStatus(target.id(), change);
+                }),
+        COORDINATOR,
+        ADMIN);
+    console.form(
+        "/console/detentions/{id}/confirm",
+        r ->
+            onDetention(
+                r,
+                "confirm",
+                d -> {
+                  Fields f = fields(r);
+                  String reason = f.freeText("reason", CaseInput.REASON_LENGTH, false);
+                  f.done();
+                  corrections.confirm(d.id(), reason, r.user().userId());
                 }),
         COORDINATOR,
         ADMIN);
@@ -282,6 +306,15 @@ public final class PersonPage {
       }
       if (errors.isEmpty()) errors.put("", e.getMessage());
       again(r, person, form, e.status(), errors);
+      return;
+    } catch (AlreadyDecided e) {
+      String at = time(e.decidedAt());
+      again(
+          r,
+          person,
+          form,
+          409,
+          Map.of("", r.texts().format("person.already", Map.of("by", e.decidedBy(), "at", at))));
       return;
     } catch (Corrections.Refused e) {
       again(r, person, form, 409, Map.of("", e.getMessage()));

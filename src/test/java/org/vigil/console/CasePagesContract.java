@@ -171,6 +171,35 @@ abstract class CasePagesContract {
   }
 
   @Test
+  void a_detention_is_confirmed_on_the_person_page_once() {
+    String detention = detentionOf(report("Фёдор Жданых", 1980, "Москва", null));
+    String person = personOf(detention);
+    ConsoleUser kira = member("kira", COORDINATOR);
+    ConsoleUser lev = member("lev", COORDINATOR);
+    assertThat(kira.get("/console/persons/" + person).body())
+        .contains("action=\"/console/detentions/" + detention + "/confirm\"");
+    String levsForm = lev.csrf();
+    Response confirmed =
+        kira.post(
+            "/console/detentions/" + detention + "/confirm",
+            ConsoleUser.form("_csrf", kira.csrf()),
+            "same-origin");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(303);
+    assertThat(detention(detention).get("confirmed_at").isNull()).isFalse();
+    // lev, on the page he opened before, is told who was first; nothing is overwritten
+    Response late =
+        lev.post(
+            "/console/detentions/" + detention + "/confirm",
+            ConsoleUser.form("_csrf", levsForm),
+            "same-origin");
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.body()).contains("Уже решил(а) kira в ");
+    assertThat(kira.get("/console/persons/" + person).body())
+        .doesNotContain("action=\"/console/detentions/" + detention + "/confirm\"")
+        .contains("Подтвердил(а) kira");
+  }
+
+  @Test
   void consent_is_verified_and_withdrawn_on_the_person_page() {
     String report = report("Ольга Мирошниченко", 1990, "Москва", null);
     String person = personOf(detentionOf(report));
