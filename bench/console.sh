@@ -31,6 +31,13 @@ pg_db="vigil_bench_$reports"
 pg_admin="jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
 
 source bench/lib.sh
+# A copy of the classes, so that a build during the run (the load takes minutes) cannot swap the
+# jar under the running JVMs.
+run=$(mktemp -d)
+server=
+trap '[[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$run"' EXIT
+cp target/vigil.jar "$run/" && cp -r target/test-classes "$run/"
+cp="$run/vigil.jar:$run/test-classes"
 
 case $db in
   sqlite) url="jdbc:sqlite:$dir/vigil.db" ;;
@@ -52,10 +59,8 @@ if [[ ! -f "$dir/complete" ]]; then
   touch "$dir/complete"
 fi
 
-server=
-trap '[[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true' EXIT
 started=$(date +%s%N)
-"${java[@]}" -jar target/vigil.jar serve --db "$url" --keyset "$dir/keyset.json" \
+"${java[@]}" -jar "$run/vigil.jar" serve --db "$url" --keyset "$dir/keyset.json" \
   --host 127.0.0.1 --port "$port" >"$dir/server.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/api/health" >/dev/null; do

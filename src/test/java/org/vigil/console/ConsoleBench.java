@@ -48,6 +48,7 @@ import org.vigil.testing.ConsoleUser;
 public final class ConsoleBench {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration FIRST_TIMEOUT = Duration.ofSeconds(120);
   private static final int ROUNDS = 4;
 
   /** What to run. */
@@ -189,7 +190,11 @@ public final class ConsoleBench {
     List<Target> live = new ArrayList<>();
     Map<Target, Integer> skipped = new LinkedHashMap<>();
     for (Target t : targets) {
-      int status = send(t).status();
+      // the first request may render or count what later ones are served from: it may take long
+      long sent = System.nanoTime();
+      int status = send(t, FIRST_TIMEOUT).status();
+      long ms = (System.nanoTime() - sent) / 1_000_000;
+      if (ms >= 1000) out.printf("first answer of %s took %,d ms%n", t.label(), ms);
       if (status == 200) live.add(t);
       else {
         skipped.put(t, status);
@@ -276,9 +281,13 @@ public final class ConsoleBench {
   private record Answer(int status, long bytes) {}
 
   private Answer send(Target t) {
+    return send(t, TIMEOUT);
+  }
+
+  private Answer send(Target t, Duration timeout) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(settings.base() + fill(t.path())))
-            .timeout(TIMEOUT)
+            .timeout(timeout)
             .header("Accept-Encoding", "gzip");
     if (!t.role().equals("public")) {
       request.header("Cookie", cookies.get(Role.parse(t.role()).orElseThrow()));
