@@ -62,10 +62,31 @@ public final class ConsoleBench {
       int warmup,
       int seconds) {}
 
-  /** One line of the URL list. */
-  public record Target(String role, String path) {
+  /**
+   * One line of the URL list: {@code ROLE [POST] [max=N] PATH [JSON]}. A POST sends the JSON body
+   * with the session's CSRF token, as console.js does (for questions too private for a URL); {@code
+   * max=N} caps the requests of a route with a per-user budget, and skips its warm-up.
+   */
+  public record Target(String role, boolean post, int max, String path, String body) {
     String label() {
-      return (role.equals("public") ? "" : role + " ") + path;
+      return (role.equals("public") ? "" : role + " ") + (post ? "POST " : "") + path;
+    }
+
+    static Target parse(String line) {
+      String[] parts = line.split("\\s+", 2);
+      String role = parts[0].toLowerCase(Locale.ROOT);
+      String rest = parts[1].strip();
+      boolean post = rest.startsWith("POST ");
+      if (post) rest = rest.substring(5).strip();
+      int max = Integer.MAX_VALUE;
+      if (rest.startsWith("max=")) {
+        max = Integer.parseInt(rest.substring(4, rest.indexOf(' ')));
+        rest = rest.substring(rest.indexOf(' ')).strip();
+      }
+      int space = rest.indexOf(' ');
+      return space < 0
+          ? new Target(role, post, max, rest, null)
+          : new Target(role, post, max, rest.substring(0, space), rest.substring(space).strip());
     }
   }
 
@@ -88,6 +109,7 @@ public final class ConsoleBench {
   private final HttpClient http;
   private final Map<String, List<String>> values;
   private final Map<Role, String> cookies = new EnumMap<>(Role.class);
+  private final Map<Role, String> csrf = new EnumMap<>(Role.class);
   private final AtomicInteger turn = new AtomicInteger();
 
   private ConsoleBench(Settings settings) throws IOException {
@@ -131,8 +153,7 @@ public final class ConsoleBench {
     for (String line : Files.readAllLines(urls, StandardCharsets.UTF_8)) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("#")) continue;
-      String[] parts = l.split("\\s+", 2);
-      targets.add(new Target(parts[0].toLowerCase(Locale.ROOT), parts[1].strip()));
+      targets.add(Target.parse(l));
     }
     return targets;
   }
@@ -182,6 +203,7 @@ public final class ConsoleBench {
       if (console.cookie == null)
         throw new IllegalStateException("could not sign in as " + user[1]);
       cookies.put(role, console.cookieName + "=" + console.cookie);
+      csrf.put(role, console.csrf());
       out.println("signed in as " + user[1]);
     }
   }
@@ -190,6 +212,12 @@ public final class ConsoleBench {
     List<Target> live = new ArrayList<>();
     Map<Target, Integer> skipped = new LinkedHashMap<>();
     for (Target t : targets) {
+      String missing = missing(t);
+      if (missing != null) {
+        skipped.put(t, -2);
+        out.printf("skipped %s: the data has no values for {%s}%n", t.label(), missing);
+        continue;
+      }
       // the first request may render or count what later ones are served from: it may take long
       long sent = System.nanoTime();
       int status = send(t, FIRST_TIMEOUT).status();
@@ -203,15 +231,17 @@ public final class ConsoleBench {
     }
     ExecutorService pool = Executors.newFixedThreadPool(settings.concurrency());
     try {
-      for (Target t : live) run(pool, t, settings.warmup(), null);
+      for (Target t : live) {
+        if (t.max() == Integer.MAX_VALUE) run(pool, t, settings.warmup(), null);
+      }
       Map<Target, Sample> samples = new LinkedHashMap<>();
-      live.forEach(t -> samples.put(t, new Sample(settings.requests())));
+      live.forEach(t -> samples.put(t, new Sample(Math.min(t.max(), settings.requests()))));
       int perRound = (settings.requests() + ROUNDS - 1) / ROUNDS;
       for (int round = 0; round < ROUNDS; round++) {
         for (Target t : live) {
           Sample s = samples.get(t);
           long budget = settings.seconds() * 1_000_000_000L / ROUNDS;
-          int count = Math.min(perRound, settings.requests() - s.count);
+          int count = Math.min(perRound, s.millis.length - s.count);
           if (count > 0) run(pool, t, count, s, budget);
         }
       }
@@ -286,11 +316,19 @@ public final class ConsoleBench {
 
   private Answer send(Target t, Duration timeout) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(settings.base() + fill(t.path())))
+        HttpRequest.newBuilder(URI.create(settings.base() + fill(t.path(), false)))
             .timeout(timeout)
             .header("Accept-Encoding", "gzip");
     if (!t.role().equals("public")) {
-      request.header("Cookie", cookies.get(Role.parse(t.role()).orElseThrow()));
+      Role role = Role.parse(t.role()).orElseThrow();
+      request.header("Cookie", cookies.get(role));
+      if (t.post()) {
+        request
+            .header("Content-Type", "application/json")
+            .header("Sec-Fetch-Site", "same-origin")
+            .header("X-CSRF-Token", csrf.get(role))
+            .POST(HttpRequest.BodyPublishers.ofString(fill(t.body(), true)));
+      }
     }
     try {
       HttpResponse<byte[]> response =
@@ -304,8 +342,21 @@ public final class ConsoleBench {
     }
   }
 
-  /** The path with each placeholder replaced by one of its sample values, in turn. */
-  private String fill(String path) {
+  /** A placeholder of the target that the sample has no values for, or null. */
+  private String missing(Target t) {
+    Matcher m = PLACEHOLDER.matcher(t.path() + (t.body() == null ? "" : t.body()));
+    while (m.find()) {
+      if (!values.containsKey(m.group(1))) return m.group(1);
+    }
+    return null;
+  }
+
+  /**
+   * The path (or JSON body) with each placeholder replaced by one of its sample values, in turn,
+   * URL-encoded (or as a JSON string's content).
+   */
+  private String fill(String path, boolean json) {
+    if (path == null) return "";
     Matcher m = PLACEHOLDER.matcher(path);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -315,7 +366,9 @@ public final class ConsoleBench {
       m.appendReplacement(
           out,
           Matcher.quoteReplacement(
-              URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+              json
+                  ? value.replace("\\", "\\\\").replace("\"", "\\\"")
+                  : URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
     }
     m.appendTail(out);
     return out.toString();

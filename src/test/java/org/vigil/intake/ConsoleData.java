@@ -272,6 +272,7 @@ public final class ConsoleData {
     Map<String, String> queries =
         Map.of(
             "report", "SELECT id FROM reports",
+            "review", "SELECT report_id FROM review_queue",
             "person", "SELECT id FROM persons",
             "detention", "SELECT id FROM detentions",
             "station", "SELECT id FROM police_stations",
