@@ -64,6 +64,7 @@ class ConsoleBenchTest {
           coordinator /api/persons/{person}
           coordinator /console/no-such-page-{name}
           operator /api/review
+          operator POST max=5 /api/seen-today {"name": "{name}"}
           """);
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
       List<ConsoleBench.Measured> results =
@@ -96,6 +97,10 @@ class ConsoleBenchTest {
         assertThat(m.errors()).as(measured).isZero();
         assertThat(m.percentile(0.5)).isPositive().isLessThanOrEqualTo(m.percentile(0.99));
       }
+      // a question asked by POST with the session's CSRF token, capped at its budget
+      ConsoleBench.Measured seen = byPath.get("/api/seen-today");
+      assertThat(seen.millis()).hasSize(5);
+      assertThat(seen.errors()).isZero();
       // a page not on this server is skipped, and so is a route the role may not read
       assertThat(byPath.get("/console/no-such-page-{name}").skippedStatus()).isEqualTo(404);
       assertThat(byPath.get("/api/review").skippedStatus()).isEqualTo(403);

@@ -246,6 +246,7 @@ public final class ConsoleData {
                 + 60_000L * (5 + random.nextInt(600));
     return new Pending(
         p.id(),
+        p.receiptCode(),
         at,
         p.channel(),
         p.enteredBy(),
