@@ -59,6 +59,7 @@ if [[ ! -f "$dir/complete" ]]; then
   touch "$dir/complete"
 fi
 
+if curl -s "http://127.0.0.1:$port/" >/dev/null; then echo "port $port is taken" >&2; exit 1; fi
 started=$(date +%s%N)
 "${java[@]}" -jar "$run/vigil.jar" serve --db "$url" --keyset "$dir/keyset.json" \
   --host 127.0.0.1 --port "$port" >"$dir/server.log" 2>&1 &

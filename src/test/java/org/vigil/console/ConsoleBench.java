@@ -134,8 +134,13 @@ public final class ConsoleBench {
             Integer.parseInt(args[5]),
             Integer.parseInt(args[6]),
             Integer.parseInt(args[7]));
-    run(settings, System.out);
-    System.exit(0); // the HTTP client's threads
+    int status = 1;
+    try {
+      run(settings, System.out);
+      status = 0;
+    } finally {
+      System.exit(status); // the HTTP client's threads would keep the JVM alive
+    }
   }
 
   /** Runs the benchmark and prints its table; returns every URL's outcome, baseline first. */
