@@ -35,7 +35,7 @@ source bench/lib.sh
 # jar under the running JVMs.
 run=$(mktemp -d)
 server=
-trap '[[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$run"; true' EXIT
+trap 'status=$?; [[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$run"; exit $status' EXIT
 cp target/vigil.jar "$run/" && cp -r target/test-classes "$run/"
 cp="$run/vigil.jar:$run/test-classes"
 
