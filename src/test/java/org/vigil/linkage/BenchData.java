@@ -29,4 +29,10 @@ public record BenchData(List<ReportFacts> known, List<ReportFacts> incoming) {
     }
     return new BenchData(known, incoming);
   }
+
+  /** {@code reports} reports about {@code persons} people (at least one each), shuffled. */
+  public static List<ReportFacts> reports(int persons, int reports, long seed) {
+    return new Generator(seed)
+        .generate(persons, reports).stream().map(Generator.Labelled::report).toList();
+  }
 }

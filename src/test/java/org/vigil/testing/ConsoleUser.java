@@ -20,7 +20,7 @@ import org.vigil.security.Totp;
 public final class ConsoleUser {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]*)\"");
   private static final Pattern SECRET = Pattern.compile("<code id=\"secret\">([A-Z2-7 ]+)</code>");
-  private final TestVigil server;
+  private final String base;
   private final HttpClient http = HttpClient.newHttpClient(); // follows no redirect
   private final Map<String, String> extraHeaders = new LinkedHashMap<>();
   public String cookieName = "vigil-session";
@@ -28,7 +28,12 @@ public final class ConsoleUser {
   public byte[] secret;
 
   public ConsoleUser(TestVigil server) {
-    this.server = server;
+    this(server.base());
+  }
+
+  /** A user of the server at {@code base} (e.g. http://127.0.0.1:8080), started elsewhere. */
+  public ConsoleUser(String base) {
+    this.base = base;
   }
 
   /** Sends this header with every request (e.g. X-Forwarded-Proto from a proxy). */
@@ -127,7 +132,7 @@ public final class ConsoleUser {
   }
 
   private HttpRequest.Builder builder(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + path));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
     extraHeaders.forEach(b::header);
     if (cookie != null) b.header("Cookie", cookieName + "=" + cookie);
     return b;
