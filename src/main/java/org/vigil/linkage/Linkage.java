@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -331,7 +333,8 @@ public final class Linkage {
       Reported report,
       List<String> spellings,
       String provisionalPersonId,
-      List<Weighed> candidates) {}
+      List<Weighed> candidates,
+      int candidatesTotal) {}
 
   /** What a report says of the detainee, decrypted for the coordinator. */
   public record Reported(
@@ -353,6 +356,14 @@ public final class Linkage {
   /** At most this many of a candidate's reports are shown beside a report in review. */
   private static final int REPORTS_SHOWN = 20;
 
+  /**
+   * At most this many candidates, the best scores first, are shown beside a report in review: the
+   * review page picks one with the keys 1–9, and a common name can have hundreds above the review
+   * threshold (204 for one report of the million-report benchmark), which nobody compares side by
+   * side and which cost a decryption each.
+   */
+  static final int CANDIDATES_SHOWN = 9;
+
   /** The review queue, oldest first. */
   public List<ReviewItem> reviewItems(int limit) {
     return reviewItems(limit, false);
@@ -364,7 +375,7 @@ public final class Linkage {
     if (queue.isEmpty()) return List.of();
     Set<String> candidateIds =
         queue.stream()
-            .flatMap(d -> d.candidates().stream().map(LinkDecision.Candidate::personId))
+            .flatMap(d -> shown(d).map(LinkDecision.Candidate::personId))
             .collect(Collectors.toCollection(LinkedHashSet::new));
     Map<String, Person> persons = cases.persons(candidateIds);
     return jdbi.withHandle(
@@ -379,7 +390,7 @@ public final class Linkage {
                   d -> {
                     Reported report = reported.get(d.reportId());
                     List<Weighed> candidates =
-                        d.candidates().stream()
+                        shown(d)
                             .filter(c -> persons.containsKey(c.personId()))
                             .map(
                                 c -> {
@@ -398,10 +409,18 @@ public final class Linkage {
                         report,
                         spellings(report == null ? List.of() : List.of(report.name())),
                         d.personId(),
-                        candidates);
+                        candidates,
+                        d.candidates().size());
                   })
               .toList();
         });
+  }
+
+  /** The candidates a review item shows, the best scores first. */
+  static Stream<LinkDecision.Candidate> shown(Decision d) {
+    return d.candidates().stream()
+        .sorted(Comparator.comparingDouble(LinkDecision.Candidate::score).reversed())
+        .limit(CANDIDATES_SHOWN);
   }
 
   /** Every distinct spelling, and each Cyrillic one also in Latin letters (as the press writes). */

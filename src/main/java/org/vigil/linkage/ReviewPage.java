@@ -48,7 +48,8 @@ public final class ReviewPage {
       String opened,
       Facts report,
       String provisionalPersonId,
-      List<CandidateCard> candidates) {}
+      List<CandidateCard> candidates,
+      int notShown) {}
 
   /** The page: its reports, their order, and what was just done or refused. */
   public record ReviewView(
@@ -148,7 +149,8 @@ public final class ReviewPage {
         item.openedAt() == null ? "" : Shell.moscow(item.openedAt()),
         reported,
         item.provisionalPersonId(),
-        candidates);
+        candidates,
+        item.candidatesTotal() - candidates.size());
   }
 
   /** The distinct values of what these reports say, each part joined for one line. */
