@@ -1,5 +1,6 @@
 package org.vigil.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
 
 /** Vigil's one JSON dialect: snake_case names, lower-case enums, ISO 8601 times. */
 public final class Json {
@@ -19,6 +21,15 @@ public final class Json {
 
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /** {@code value} as JSON text in Vigil's dialect. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ObjectMapper build() {

@@ -227,15 +227,7 @@ public final class WebServer implements AutoCloseable {
     if (status == 401) ctx.header("WWW-Authenticate", "Bearer");
     ctx.status(status)
         .contentType(PROBLEM_JSON)
-        .result(json(Problem.of(status, title, detail, errors)));
-  }
-
-  private static String json(Object value) {
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        .result(Json.write(Problem.of(status, title, detail, errors)));
   }
 
   private static String reason(int status) {

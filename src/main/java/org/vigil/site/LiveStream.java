@@ -1,8 +1,6 @@
 package org.vigil.site;
 
 import io.javalin.http.sse.SseClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,14 +95,14 @@ public final class LiveStream implements AutoCloseable {
     if (seen != null) {
       for (LiveUpdate update : updates.after(campaignId, seen, REPLAY)) {
         cursor = update.id();
-        client.sendEvent("update", json(update), cursor);
+        client.sendEvent("update", Json.write(update), cursor);
       }
       // It may have been sent updates that were unpublished while it was away.
       for (String id : updates.unpublishedSince(campaignId, 0)) {
-        client.sendEvent("unpublish", json(Map.of("id", id)), id(cursor));
+        client.sendEvent("unpublish", Json.write(Map.of("id", id)), id(cursor));
       }
     }
-    client.sendEvent("count", json(countEvent(count.get())), id(cursor));
+    client.sendEvent("count", Json.write(countEvent(count.get())), id(cursor));
   }
 
   /**
@@ -175,17 +173,17 @@ public final class LiveStream implements AutoCloseable {
     }
     for (LiveUpdate update : updates.after(campaignId, channel.lastUpdate, REPLAY)) {
       channel.lastUpdate = update.id();
-      broadcast(channel, "update", json(update));
+      broadcast(channel, "update", Json.write(update));
     }
     long checked = System.currentTimeMillis();
     for (String id : updates.unpublishedSince(campaignId, channel.unpublishedChecked)) {
-      broadcast(channel, "unpublish", json(Map.of("id", id)));
+      broadcast(channel, "unpublish", Json.write(Map.of("id", id)));
     }
     channel.unpublishedChecked = checked;
     CampaignCount count = tallies.fresh(campaignId).orElse(null);
     if (count != null && !count.sameFigures(channel.sent)) {
       channel.sent = count;
-      broadcast(channel, "count", json(countEvent(count)));
+      broadcast(channel, "count", Json.write(countEvent(count)));
     }
   }
 
@@ -193,14 +191,6 @@ public final class LiveStream implements AutoCloseable {
     String id = id(channel.lastUpdate);
     for (SseClient client : List.copyOf(channel.clients)) {
       client.sendEvent(event, data, id);
-    }
-  }
-
-  private static String json(Object value) {
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

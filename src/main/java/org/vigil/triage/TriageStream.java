@@ -1,8 +1,6 @@
 package org.vigil.triage;
 
 import io.javalin.http.sse.SseClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ public final class TriageStream implements AutoCloseable {
     if (seen == null || seen.isBlank()) seen = client.ctx().queryParam("after");
     if (seen != null && !seen.isBlank()) {
       for (Triage.Row row : triage.after(seen.strip(), REPLAY)) {
-        client.sendEvent("report", json(row), row.id());
+        client.sendEvent("report", Json.write(row), row.id());
       }
     }
     client.sendEvent("ready", "{}");
@@ -89,11 +87,12 @@ public final class TriageStream implements AutoCloseable {
   private void push() {
     long now = System.currentTimeMillis();
     for (Triage.Row row : triage.after(org.vigil.storage.Ids.at(now - WINDOW), REPLAY)) {
-      if (sentRows.putIfAbsent(row.id(), now) == null) broadcast("report", json(row), row.id());
+      if (sentRows.putIfAbsent(row.id(), now) == null)
+        broadcast("report", Json.write(row), row.id());
     }
     for (Triage.Decided d : triage.decidedSince(now - WINDOW)) {
       String key = d.id() + "/" + d.kind() + "/" + d.decidedAt().toEpochMilli();
-      if (sentDecisions.putIfAbsent(key, now) == null) broadcast("decided", json(d), null);
+      if (sentDecisions.putIfAbsent(key, now) == null) broadcast("decided", Json.write(d), null);
     }
     // Whatever is older than the window will not be read again.
     sentRows.values().removeIf(at -> at < now - 2 * WINDOW);
@@ -107,14 +106,6 @@ public final class TriageStream implements AutoCloseable {
       } else {
         client.sendEvent(event, data, id);
       }
-    }
-  }
-
-  private static String json(Object value) {
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
