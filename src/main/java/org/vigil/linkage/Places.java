@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.vigil.place.Gazetteer;
 
 /**
  * Comparable keys for cities and police stations as reports write them: "СПб", "Петербург" and "St
@@ -71,6 +73,7 @@ final class Places {
       Caffeine.newBuilder().maximumSize(100_000).build();
 
   private static final List<City> CITIES = loadCities();
+  private static final Set<String> KNOWN_CITY_KEYS = ConcurrentHashMap.newKeySet();
   private static final Map<String, String> CITY_BY_KEY = indexCities();
 
   private Places() {}
@@ -79,14 +82,40 @@ final class Places {
     return CITIES;
   }
 
-  /** The canonical city for any of its variants, or the folded spelling of an unknown city. */
+  /**
+   * The canonical city for any of its spellings, or the folded spelling of a city that neither the
+   * gazetteer nor Vigil's table recognises. The gazetteer knows the settlement type words ("г.
+   * Москва"), GeoNames' foreign names ("Moscou", "Sankt Petersburg") and inflections, so reports
+   * that name one city in different words get one key; such a key is {@linkplain #isKnownCity
+   * known}.
+   */
   static String cityKey(String city) {
     return KEYS.get("c" + city, k -> canonicalCity(city));
   }
 
+  /**
+   * Whether a city key names a city that was recognised, not merely folded. Only two recognised
+   * cities are surely two places: two unrecognised spellings ("Moscou", "Мсква") may well be one.
+   */
+  static boolean isKnownCity(String key) {
+    return KNOWN_CITY_KEYS.contains(key);
+  }
+
   private static String canonicalCity(String city) {
     String key = foldWords(city);
-    return CITY_BY_KEY.getOrDefault(key, key);
+    String listed = CITY_BY_KEY.get(key);
+    if (listed != null) {
+      return listed;
+    }
+    return Gazetteer.russia()
+        .resolve(city)
+        .map(
+            place -> {
+              String canonical = foldWords(place.nameRu());
+              KNOWN_CITY_KEYS.add(canonical);
+              return canonical;
+            })
+        .orElse(key);
   }
 
   /** The police station's district stem and number, in a fixed order, without generic words. */
@@ -118,6 +147,7 @@ final class Places {
     for (City city : CITIES) {
       String canonical = foldWords(city.name());
       byKey.put(canonical, canonical);
+      KNOWN_CITY_KEYS.add(canonical);
       city.variants().forEach(v -> byKey.put(foldWords(v), canonical));
     }
     return byKey;

@@ -39,7 +39,7 @@ final class Profile {
 
   private final Set<String> patronymicInitials = new LinkedHashSet<>(1);
 
-  /** Where the person was on the days the reports give both: "day city" keys. */
+  /** Where the person was on the days the reports give both, in recognised cities: "day city". */
   private final Set<String> placesOnDays = new LinkedHashSet<>(1);
 
   Profile(Evidence report) {
@@ -66,7 +66,7 @@ final class Profile {
     if (!name.patronymic().isEmpty()) {
       patronymics.add(new Patronymic(name.patronymic(), name.patronymicWord()));
     }
-    if (report.day() != Evidence.UNKNOWN && !report.city().isEmpty()) {
+    if (report.day() != Evidence.UNKNOWN && Places.isKnownCity(report.city())) {
       placesOnDays.add(report.day() + " " + report.city());
     }
   }

@@ -82,12 +82,15 @@ final class Scorer {
     return names + city(a.city(), b.city()) + dayAndStation(a, b);
   }
 
-  /** Detained on the same day in two different cities: one person cannot be. */
+  /**
+   * Detained on the same day in two different cities: one person cannot be. Only cities both
+   * recognised count: an unrecognised spelling may be a recognised city written another way.
+   */
   static boolean inTwoCitiesOnOneDay(Evidence a, Evidence b) {
     return a.day() != Evidence.UNKNOWN
         && a.day() == b.day()
-        && !a.city().isEmpty()
-        && !b.city().isEmpty()
+        && Places.isKnownCity(a.city())
+        && Places.isKnownCity(b.city())
         && !a.city().equals(b.city());
   }
 

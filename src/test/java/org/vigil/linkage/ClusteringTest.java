@@ -102,6 +102,21 @@ class ClusteringTest {
   }
 
   @Test
+  void oneCityWrittenThreeWaysOnOneDayIsNotTwoPlaces() {
+    // issue 14: «Елена Жданых», Москва / Мск / г. Москва, one day, became several persons, as
+    // "г. Москва" was taken for another city and two cities on one day rule one person out
+    List<ReportFacts> reports = generatedReports();
+    String[] cities = {"Москва", "Мск", "г. Москва", "Moscou"};
+    for (int i = 0; i < cities.length; i++) {
+      reports.add(report("Z" + i, "Елена Жданых", cities[i], "2018-05-14", ""));
+    }
+    Map<String, String> persons = assignments(reports);
+    assertThat(persons.get("Z1")).isEqualTo(persons.get("Z0"));
+    assertThat(persons.get("Z2")).isEqualTo(persons.get("Z0"));
+    assertThat(persons.get("Z3")).isEqualTo(persons.get("Z0"));
+  }
+
+  @Test
   void aReportWithAMisspeltSurnameAndNeitherYearNorDayStillFindsItsPerson() {
     List<ReportFacts> reports = generatedReports();
     for (int i = 0; i < 6; i++) {

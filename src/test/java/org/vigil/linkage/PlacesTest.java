@@ -32,6 +32,20 @@ class PlacesTest {
     assertThat(Places.cityKey("Москва")).isNotEqualTo(Places.cityKey("Санкт-Петербург"));
   }
 
+  @ParameterizedTest(name = "{0} is Москва")
+  @ValueSource(strings = {"г. Москва", "город Москва", "Москва г.", "Moscou", "Moskau", "Мск"})
+  void settlementWordsAndForeignNamesAreOneCity(String name) {
+    assertThat(Places.cityKey(name)).isEqualTo(Places.cityKey("Москва"));
+    assertThat(Places.isKnownCity(Places.cityKey(name))).isTrue();
+  }
+
+  @Test
+  void onlyRecognisedCitiesAreKnown() {
+    // a misspelling may be any city: it must not count as a second place on one day
+    assertThat(Places.isKnownCity(Places.cityKey("Мсква"))).isFalse();
+    assertThat(Places.isKnownCity(Places.cityKey("Сыктывкар"))).isTrue();
+  }
+
   @ParameterizedTest(name = "{0} is the Тверской station")
   @ValueSource(
       strings = {
