@@ -112,14 +112,18 @@ public final class LinkCommand implements Callable<Integer> {
     stdout.printf(
         Locale.ROOT,
         "pairwise precision %.4f recall %.4f F1 %.4f%n"
-            + "B-cubed  precision %.4f recall %.4f F1 %.4f (%d reports in the truth)%n",
+            + "B-cubed  precision %.4f recall %.4f F1 %.4f (%d reports in the truth)%n"
+            + "persons found %d / true %d (%+.1f %%)%n",
         q.pairPrecision(),
         q.pairRecall(),
         q.pairF1(),
         q.bcubedPrecision(),
         q.bcubedRecall(),
         q.bcubedF1(),
-        q.reports());
+        q.reports(),
+        q.personsFound(),
+        q.personsTrue(),
+        100.0 * (q.personsFound() - q.personsTrue()) / Math.max(1, q.personsTrue()));
   }
 
   /** The sum of the heap pools' peaks, a slight overestimate of the true peak heap. */

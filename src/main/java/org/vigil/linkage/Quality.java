@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * How well a clustering matches the truth, in the two usual measures: pairwise (over all pairs of
  * reports put together; large clusters weigh quadratically) and B-cubed (averaged over reports).
- * Only reports present in both are counted.
+ * Only reports present in both are counted, also in the numbers of persons found and true: the
+ * count of people is what the press quotes, so it is shown beside the pairwise measures.
  */
 record Quality(
     double pairPrecision,
@@ -16,7 +17,9 @@ record Quality(
     double bcubedPrecision,
     double bcubedRecall,
     double bcubedF1,
-    int reports) {
+    int reports,
+    int personsFound,
+    int personsTrue) {
 
   static Quality of(List<String> reportIds, List<String> predicted, Map<String, String> truth) {
     Map<String, Integer> predictedSize = new HashMap<>();
@@ -53,7 +56,9 @@ record Quality(
         bPrecision,
         bRecall,
         f1(bPrecision, bRecall),
-        n);
+        n,
+        predictedSize.size(),
+        trueSize.size());
   }
 
   private static double pairs(Map<String, Integer> sizes) {

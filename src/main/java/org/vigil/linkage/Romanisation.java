@@ -35,7 +35,34 @@ enum Romanisation {
           "Press",
           "кс>x;а>a;б>b;в>v;г>g;д>d;е>e;ё>yo;ж>zh;з>z;и>i;й>y;к>k;л>l;м>m;н>n;о>o;п>p;р>r;с>s;"
               + "т>t;у>u;ф>f;х>kh;ц>ts;ч>ch;ш>sh;щ>shch;ъ>;ы>y;ь>;э>e;ю>yu;я>ya;"),
-      word -> word.replaceAll("(^|[аеиоуыэюяьъ])е", "$1йе").replaceAll("[ыи]й$", "ы"));
+      word -> word.replaceAll("(^|[аеиоуыэюяьъ])е", "$1йе").replaceAll("[ыи]й$", "ы")),
+  /**
+   * German press and Duden-style spelling: w for в, sch and tsch, j for й and the j-vowels, s for
+   * з, as in "Kowalewa Dascha" or "Gorbatschow".
+   */
+  GERMAN(
+      rules(
+          "German-Duden",
+          "а>a;б>b;в>w;г>g;д>d;е>e;ё>jo;ж>sch;з>s;и>i;й>j;к>k;л>l;м>m;н>n;о>o;п>p;р>r;с>s;т>t;"
+              + "у>u;ф>f;х>ch;ц>z;ч>tsch;ш>sch;щ>schtsch;ъ>;ы>y;ь>;э>e;ю>ju;я>ja;"),
+      word -> word.replaceAll("(^|[аеиоуыэюяьъ])е", "$1йе").replaceAll("ий$", "i")),
+  /** French press: ch for ш, j for ж, ou for у, as in "Jdanova" or "Choïgou" without the ï. */
+  FRENCH(
+      rules(
+          "French-Press",
+          "а>a;б>b;в>v;г>g;д>d;е>e;ё>io;ж>j;з>z;и>i;й>i;к>k;л>l;м>m;н>n;о>o;п>p;р>r;с>s;т>t;"
+              + "у>ou;ф>f;х>kh;ц>ts;ч>tch;ш>ch;щ>chtch;ъ>;ы>y;ь>;э>e;ю>iou;я>ia;")),
+  /** Polish press: sz, cz, w for в, ch for х, as in "Kowalewa" or "Szczukin". */
+  POLISH(
+      rules(
+          "Polish-Press",
+          "а>a;б>b;в>w;г>g;д>d;е>e;ё>jo;ж>ż;з>z;и>i;й>j;к>k;л>l;м>m;н>n;о>o;п>p;р>r;с>s;т>t;"
+              + "у>u;ф>f;х>ch;ц>c;ч>cz;ш>sz;щ>szcz;ъ>;ы>y;ь>;э>e;ю>ju;я>ja;"),
+      word -> word.replaceAll("(^|[аеиоуыэюяьъ])е", "$1йе"));
+
+  /** The systems the default generator draws from, fixed so its data stay as they were. */
+  static final java.util.List<Romanisation> ORIGINAL =
+      java.util.List.of(BGN, ISO_9, ICAO, GOST_7_79_B, PRESS);
 
   private final Transliterator transliterator;
   private final UnaryOperator<String> respell;
