@@ -114,7 +114,8 @@ class LinkCommandTest {
       assertThat(stdout.toString())
           .contains("linked 2000 reports")
           .contains("pairwise precision")
-          .contains("B-cubed");
+          .contains("B-cubed")
+          .containsPattern("persons found \\d+ / true 200 \\([-+]\\d+\\.\\d %\\)");
     }
     assertThat(Files.readAllLines(dir.resolve("clusters.csv"))).hasSize(2001);
   }
