@@ -139,12 +139,11 @@ record GeneratorSettings(
           0);
 
   /**
-   * A surname pool shaped like Russia's. Published frequency lists put Смирнов at about 1.3 % of
-   * people, Иванов at about 1 %, Кузнецов just under, and the top hundred at some 15–20 %, with a
-   * tail of tens of thousands of surnames, most of them rare (this is argued from those figures,
-   * not fitted to any linkage result). A Zipf law over 60,000 surnames with s = 0.7 gives rank 1
-   * 1.14 %, rank 2 0.70 %, rank 3 0.53 % and the top hundred about 17 %: the head a little flatter
-   * at ranks 2–3 than the real list, the mass of the top hundred and the long tail about right.
+   * A surname pool shaped like Russia's, argued from published frequency figures (Смирнов about 1.3
+   * % of people, Иванов about 1 %, over a tail of tens of thousands of surnames), not fitted to any
+   * linkage result: a Zipf law over 60,000 surnames with s = 0.7 gives rank 1 1.14 %, rank 2 0.70
+   * %, rank 3 0.53 %, the top 100 12 % and the top 1,000 27 %; real heads are flatter than a power
+   * law, so ranks 2–3 come out lower than Russia's. See docs/linkage.md.
    */
   static final int REALISTIC_POOL = 60_000;
 
