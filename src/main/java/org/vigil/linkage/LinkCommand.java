@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +47,14 @@ public final class LinkCommand implements Callable<Integer> {
       description = "link by exact normalised name instead, the baseline for comparisons")
   boolean baseline;
 
+  @Option(
+      names = "--incremental",
+      paramLabel = "SEED",
+      description =
+          "link as intake does, one report at a time through the intake linker, in an order"
+              + " shuffled by SEED; compare with batch by giving batch's clusters.csv as --truth")
+  Long incremental;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -64,10 +74,26 @@ public final class LinkCommand implements Callable<Integer> {
       stderr.println(e.getMessage());
       return 2;
     }
+    if (baseline && incremental != null) {
+      stderr.println("--baseline and --incremental are two different linkers: give one");
+      return 2;
+    }
     List<String> personIds;
     String review = "";
+    Set<String> sentToReview = Set.of();
     if (baseline) {
       personIds = Baseline.personIds(reports);
+    } else if (incremental != null) {
+      IncrementalRun.Result result = IncrementalRun.link(reports, incremental);
+      personIds = result.personIds();
+      sentToReview = result.sentToReview();
+      review =
+          String.format(
+              Locale.ROOT,
+              ", %d matched, %d new persons, %d sent to review",
+              result.matched(),
+              result.newPersons(),
+              sentToReview.size());
     } else {
       Clustering.Result result = Clustering.cluster(reports);
       personIds = Clustering.personIds(reports, result);
@@ -89,7 +115,7 @@ public final class LinkCommand implements Callable<Integer> {
     stdout.printf(
         Locale.ROOT,
         "%s: linked %d reports into %d persons in %.1f s (%d bad rows skipped%s); peak heap %d MiB%n",
-        baseline ? "baseline" : "vigil",
+        baseline ? "baseline" : incremental != null ? "intake" : "vigil",
         reports.size(),
         personIds.stream().distinct().count(),
         seconds,
@@ -97,18 +123,42 @@ public final class LinkCommand implements Callable<Integer> {
         review,
         peakHeapMiB());
     if (truth != null) {
-      printQuality(stdout, stderr, reportIds, personIds);
+      printQuality(stdout, stderr, reportIds, personIds, sentToReview);
     }
     stdout.flush();
     return 0;
   }
 
   private void printQuality(
-      PrintWriter stdout, PrintWriter stderr, List<String> reportIds, List<String> personIds)
+      PrintWriter stdout,
+      PrintWriter stderr,
+      List<String> reportIds,
+      List<String> personIds,
+      Set<String> sentToReview)
       throws IOException {
     Map<String, String> truthIds =
         Csv.readAssignments(truth, bad -> stderr.println(truth + ": " + bad));
     Quality q = Quality.of(reportIds, personIds, truthIds);
+    if (!sentToReview.isEmpty()) {
+      // a report in review waits for a person to decide; what intake decided alone is the rest
+      List<Integer> decided =
+          IntStream.range(0, reportIds.size())
+              .filter(i -> !sentToReview.contains(reportIds.get(i)))
+              .boxed()
+              .toList();
+      Quality alone =
+          Quality.of(
+              decided.stream().map(reportIds::get).toList(),
+              decided.stream().map(personIds::get).toList(),
+              truthIds);
+      stdout.printf(
+          Locale.ROOT,
+          "decided without review: %d reports, pairwise precision %.4f recall %.4f F1 %.4f%n",
+          decided.size(),
+          alone.pairPrecision(),
+          alone.pairRecall(),
+          alone.pairF1());
+    }
     stdout.printf(
         Locale.ROOT,
         "pairwise precision %.4f recall %.4f F1 %.4f%n"

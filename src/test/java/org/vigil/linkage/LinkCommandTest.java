@@ -121,6 +121,62 @@ class LinkCommandTest {
   }
 
   @Test
+  void incrementalLinksAsIntakeDoesAndComparesWithBatch() throws Exception {
+    StringWriter ignored = new StringWriter();
+    run(
+        new StringWriter(),
+        ignored,
+        "link-bench",
+        "generate",
+        "--persons",
+        "200",
+        "--seed",
+        "3",
+        "--out",
+        dir.toString());
+    String in = dir.resolve("reports.csv").toString();
+    Path batch = dir.resolve("batch.csv");
+    assertThat(run(new StringWriter(), ignored, "link", "--in", in, "--out", batch.toString()))
+        .isZero();
+    StringWriter stdout = new StringWriter();
+    int status =
+        run(
+            stdout,
+            ignored,
+            "link",
+            "--in",
+            in,
+            "--out",
+            dir.resolve("intake.csv").toString(),
+            "--incremental",
+            "5",
+            "--truth",
+            batch.toString());
+
+    assertThat(status).isZero();
+    assertThat(stdout.toString())
+        .containsPattern("intake: linked 2000 reports into \\d+ persons")
+        .containsPattern("\\d+ matched, \\d+ new persons, \\d+ sent to review")
+        .contains("pairwise precision")
+        .containsPattern("decided without review: \\d+ reports, pairwise precision");
+    StringWriter both = new StringWriter();
+    assertThat(
+            run(
+                new StringWriter(),
+                both,
+                "link",
+                "--in",
+                in,
+                "--out",
+                batch.toString(),
+                "--baseline",
+                "--incremental",
+                "5"))
+        .isEqualTo(2);
+    assertThat(both.toString()).contains("--baseline and --incremental");
+  }
+
+  @Test
   void aFileWithoutTheHeaderIsRefused() throws Exception {
     Path in = dir.resolve("reports.csv");
     Files.writeString(in, "id,name\n1,Иван\n");
