@@ -348,6 +348,10 @@ public final class Vigil implements AutoCloseable {
     return cases;
   }
 
+  public PublicTallies publicTallies() {
+    return publicTallies;
+  }
+
   /** Stops listening, writes every report already accepted, then closes the database. */
   @Override
   public void close() {

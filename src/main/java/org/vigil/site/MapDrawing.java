@@ -35,7 +35,7 @@ final class MapDrawing {
   Drawing draw(Language lang, String campaignId) {
     List<Marker> markers = new ArrayList<>();
     Optional<CampaignCount> count =
-        campaignId == null ? Optional.empty() : tallies.fresh(campaignId);
+        campaignId == null ? Optional.empty() : tallies.count(campaignId);
     if (count.isPresent()) {
       for (Event e : campaigns.events(campaignId, null)) {
         if (e.latitude() == null || e.longitude() == null) continue;

@@ -39,9 +39,12 @@ import org.vigil.tally.PublicTallies;
  * something changed, the stored page is served only while nothing newer has been counted (the
  * stream sends nothing newer either) and for at most {@link LiveStream#COALESCE} after its
  * rendering; past that the next reader gets it rendered again, and readers who come meanwhile wait
- * for that one rendering rather than repeat it. So a reader without JavaScript gets the figure the
- * stream gives, a withdrawn name or an unpublished photo is gone as soon as the stream would say
- * so, and a flood of writes costs each page about one rendering per push of the stream.
+ * for that one rendering rather than repeat it. A rendering shows the latest count made, stale or
+ * not, and never waits for a recount (seconds with a million detainees in a campaign): a stale one
+ * starts one in the background, and the page is stored as of the count it shows, so it is rendered
+ * again once the new count is made. So a reader without JavaScript gets the figure the stream
+ * gives, a withdrawn name or an unpublished photo is gone as soon as the stream would say so, and a
+ * flood of writes costs each page about one rendering per push of the stream.
  */
 final class Pages {
   private static final int UPDATES_SHOWN = 20;
@@ -103,7 +106,13 @@ final class Pages {
   }
 
   private Optional<Rendered> render(String key, Supplier<Optional<byte[]>> render) {
-    long version = tallies.version();
+    // Stored as of the count it shows, which may be older than the latest change while a recount
+    // runs: then it is rendered again once a newer count is made. (Read before rendering, the
+    // count only moves forward: the page may show a newer one, never an older one.)
+    long version =
+        Math.min(
+            tallies.version(),
+            tallies.current().map(CampaignCount::version).orElse(Long.MAX_VALUE));
     Optional<Rendered> fresh =
         render
             .get()
@@ -115,9 +124,12 @@ final class Pages {
     return fresh;
   }
 
-  /** The current campaign's count as of now: a page is stored as of the version it shows. */
+  /**
+   * The current campaign's latest count, stale or not: a reader never waits for a recount (seconds
+   * with a million detainees), which a stale count starts in the background.
+   */
   private Optional<CampaignCount> current() {
-    return tallies.current().flatMap(c -> tallies.fresh(c.campaign().id()));
+    return tallies.current();
   }
 
   Optional<byte[]> home(Language lang) {
