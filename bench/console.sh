@@ -6,8 +6,9 @@
 #
 # 1. Loads REPORTS generated reports about REPORTS*2/5 persons as intake stores them (ConsoleData:
 #    the linkage generator's reports, encrypted and written by the writer's own code, linked in
-#    their transactions), once: the database is kept under target/bench/console/DB-REPORTS/
-#    (PostgreSQL: database vigil_bench_REPORTS at 127.0.0.1) and a rerun skips the load.
+#    their transactions), once: the database is kept under $BENCH_DATA/console/DB-REPORTS/
+#    (BENCH_DATA defaults to target/bench; set it outside target/ to survive `mvn clean`;
+#    PostgreSQL: database vigil_bench_REPORTS at 127.0.0.1) and a rerun skips the load.
 # 2. Starts `vigil serve` on it and times the start: until GET /api/health answers.
 # 3. ConsoleBench signs in as a user of each role the URL list names, warms up (WARMUP requests
 #    per URL, default 50), then requests every URL of bench/console-urls.txt REQUESTS times at
@@ -26,7 +27,7 @@ seconds=${SECONDS_PER_URL:-60}
 urls=${URLS:-bench/console-urls.txt}
 port=${PORT:-18183}
 persons=$((reports * 2 / 5))
-dir="$PWD/target/bench/console/$db-$reports"
+dir="${BENCH_DATA:-$PWD/target/bench}/console/$db-$reports"
 pg_db="vigil_bench_$reports"
 pg_admin="jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
 
