@@ -6,12 +6,16 @@ import static org.vigil.security.Role.EDITOR;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import org.vigil.http.Api;
 import org.vigil.http.ApiError;
 import org.vigil.http.Fields;
 import org.vigil.http.JsonBody;
 import org.vigil.http.MergePatch;
+import org.vigil.http.Page;
 
 /** HTTP routes for campaigns, events and claims. Reads are public: none holds personal data. */
 public final class CampaignRoutes {
@@ -115,8 +119,30 @@ public final class CampaignRoutes {
     ctx.json(event(current.id()));
   }
 
+  /**
+   * {@code ?campaign=&city=&on=2021-01-23}, a page at a time ({@code after}, {@code limit}), in the
+   * list's order: by date, city and id.
+   */
   private void listEvents(Context ctx) {
-    ctx.json(Map.of("items", campaigns.events(ctx.queryParam("campaign"), ctx.queryParam("city"))));
+    int limit = Page.limit(ctx);
+    String after = ctx.queryParam("after");
+    if (after != null && campaigns.event(after).isEmpty()) {
+      throw ApiError.invalid("after", "no event with this id");
+    }
+    List<Event> items =
+        campaigns.events(
+            ctx.queryParam("campaign"), ctx.queryParam("city"), day(ctx, "on"), after, limit);
+    ctx.json(new Page<>(items, items.size() == limit ? items.getLast().id() : null));
+  }
+
+  private static LocalDate day(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) return null;
+    try {
+      return LocalDate.parse(raw.strip());
+    } catch (DateTimeParseException e) {
+      throw ApiError.invalid(name, "must be a date like 2021-01-23");
+    }
   }
 
   private void showEvent(Context ctx) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -220,19 +221,57 @@ public final class Campaigns {
                 .findOne());
   }
 
-  /** A campaign's events (or all, if null), of one city (or all, if null). */
-  public List<Event> events(String campaignId, String city) {
+  /** Every event of a campaign, by date and city: for the public pages' count by city. */
+  public List<Event> events(String campaignId) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    """
-                    SELECT * FROM events
-                    WHERE (CAST(:campaign AS TEXT) IS NULL OR campaign_id = :campaign)
-                    ORDER BY held_on, city, id""")
+                    "SELECT * FROM events WHERE campaign_id = :campaign ORDER BY held_on, city, id")
                 .bind("campaign", campaignId)
                 .mapTo(Event.class)
-                .filter(e -> city == null || sameCity(e.city(), city))
                 .list());
+  }
+
+  /**
+   * A page of events by date, city and id, the list's order: of a campaign (or all, if null), in a
+   * city and on a day if given; {@code after} is the last event of the page before. A campaign can
+   * hold thousands of events (one a city and day), so lists are read a page at a time.
+   */
+  public List<Event> events(String campaignId, String city, LocalDate on, String after, int limit) {
+    List<String> where = new ArrayList<>();
+    if (campaignId != null) where.add("campaign_id = :campaign");
+    if (on != null) where.add("held_on = :on");
+    if (after != null) {
+      where.add("(held_on, city, id) > (SELECT held_on, city, id FROM events WHERE id = :after)");
+    }
+    String sql =
+        "SELECT * FROM events"
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY held_on, city, id"
+            // A city is compared in Java (see sameCity), so its page is cut there.
+            + (city == null ? " LIMIT :limit" : "");
+    return jdbi.withHandle(
+        h -> {
+          var query = h.createQuery(sql);
+          if (city == null) query.bind("limit", limit);
+          if (campaignId != null) query.bind("campaign", campaignId);
+          if (on != null) query.bind("on", on.toString());
+          if (after != null) query.bind("after", after);
+          try (var rows = query.mapTo(Event.class).stream()) {
+            return rows.filter(e -> city == null || sameCity(e.city(), city)).limit(limit).toList();
+          }
+        });
+  }
+
+  /** The latest day a campaign has an event on, if it has any. */
+  public Optional<LocalDate> latestDay(String campaignId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT MAX(held_on) FROM events WHERE campaign_id = :campaign")
+                .bind("campaign", campaignId)
+                .mapTo(String.class)
+                .findOne()
+                .map(LocalDate::parse));
   }
 
   /** A campaign's events held on a date. */

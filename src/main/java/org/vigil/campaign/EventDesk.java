@@ -5,7 +5,11 @@ import static org.vigil.security.Role.EDITOR;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +31,13 @@ import org.vigil.site.Texts;
  * figures, each with its source (claims). What is saved is on the public event page at once.
  */
 public final class EventDesk {
+  /**
+   * Events on a page of the list. An editor looks for one event, by its city or day (the list's
+   * filters) or by eye in date order; a campaign imported from a published table holds one event a
+   * city and day, thousands, so the list is paged like the console's other long lists (triage: 50).
+   */
+  static final int PAGE = 50;
+
   private static final String[] FACTS = {
     "venue", "kind", "authorised", "temperature_c", "conditions", "version"
   };
@@ -41,8 +52,17 @@ public final class EventDesk {
   /** An option of a select. */
   public record Choice(String value, String label) {}
 
-  /** The list: the campaigns to choose from, the one shown, and its events. */
-  public record EventsView(List<Choice> campaigns, String campaignId, List<EventRow> events) {}
+  /**
+   * The list: the campaigns to choose from, the one shown, the city and day asked (or empty), a
+   * page of its events, and the address of the next page (null on the last).
+   */
+  public record EventsView(
+      List<Choice> campaigns,
+      String campaignId,
+      String city,
+      String on,
+      List<EventRow> events,
+      String next) {}
 
   /** An event in the list, with how many sourced figures it has. */
   public record EventRow(
@@ -94,13 +114,18 @@ public final class EventDesk {
             .or(() -> campaigns.current().map(Campaign::id))
             .orElse(null);
     List<Choice> choices = all.stream().map(c -> new Choice(c.id(), c.title())).toList();
-    if (shown == null) return new EventsView(choices, null, List.of());
+    String city = filter(r, "city");
+    String on = filter(r, "on");
+    LocalDate day = day(on);
+    if (shown == null) return new EventsView(choices, null, city, on, List.of(), null);
+    String after = r.ctx().queryParam("after");
+    List<Event> page = campaigns.events(shown, city.isEmpty() ? null : city, day, after, PAGE);
     Map<String, Long> claims =
         campaigns.claims(shown, null).stream()
             .filter(c -> c.eventId() != null)
             .collect(Collectors.groupingBy(Claim::eventId, Collectors.counting()));
     List<EventRow> events =
-        campaigns.events(shown, null).stream()
+        page.stream()
             .map(
                 e ->
                     new EventRow(
@@ -111,7 +136,43 @@ public final class EventDesk {
                         Objects.requireNonNullElse(e.kind(), ""),
                         claims.getOrDefault(e.id(), 0L)))
             .toList();
-    return new EventsView(choices, shown, events);
+    String next =
+        page.size() < PAGE
+            ? null
+            : "/console/events?"
+                + query(
+                    Map.of(
+                        "campaign",
+                        shown,
+                        "city",
+                        city,
+                        "on",
+                        day == null ? "" : on,
+                        "after",
+                        page.getLast().id()));
+    return new EventsView(choices, shown, city, day == null ? "" : on, events, next);
+  }
+
+  private static String filter(Console.Request r, String name) {
+    String value = r.ctx().queryParam(name);
+    return value == null ? "" : value.strip();
+  }
+
+  /** The day asked, or null for none or for what is not a date (then the list is not narrowed). */
+  private static LocalDate day(String on) {
+    try {
+      return on.isEmpty() ? null : LocalDate.parse(on);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String query(Map<String, String> params) {
+    return params.entrySet().stream()
+        .filter(p -> !p.getValue().isEmpty())
+        .sorted(Map.Entry.comparingByKey())
+        .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
   }
 
   /**

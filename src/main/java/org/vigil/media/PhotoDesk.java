@@ -4,6 +4,9 @@ import static org.vigil.security.Role.ADMIN;
 import static org.vigil.security.Role.EDITOR;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,12 @@ import org.vigil.http.MultipartForm;
 public final class PhotoDesk {
   private static final int RECENT = 50;
 
+  /**
+   * Events offered for a photo at once: a day's events (one a city, dozens on a national protest
+   * day) or a city's; as many as the console's events list shows on a page.
+   */
+  private static final int EVENTS = 50;
+
   private final Photos photos;
   private final Campaigns campaigns;
 
@@ -38,12 +47,20 @@ public final class PhotoDesk {
   /**
    * The page.
    *
-   * @param events the current campaign's events, for the upload form's choice
+   * @param eventCity the city the events offered were found by, or empty
+   * @param eventOn the day they were found by (by default the campaign's latest), or empty
+   * @param events the current campaign's events found so, for the upload form's choice
    * @param unpublish the unpublishing form shown again (its {@code id} and what was wrong), or
    *     empty
    */
   public record PhotosView(
-      Form form, List<Choice> events, List<Row> recent, Form unpublish, String notice) {}
+      Form form,
+      String eventCity,
+      String eventOn,
+      List<Choice> events,
+      List<Row> recent,
+      Form unpublish,
+      String notice) {}
 
   /** An option of a select. */
   public record Choice(String value, String label) {}
@@ -107,7 +124,21 @@ public final class PhotoDesk {
 
   private PhotosView view(Console.Request r, Form form, Form unpublish, String notice) {
     String campaignId = campaigns.current().map(Campaign::id).orElse(null);
-    List<Event> events = campaignId == null ? List.of() : campaigns.events(campaignId, null);
+    String city = param(r, "event_city");
+    LocalDate day = day(param(r, "event_on"));
+    // A photo is mostly of the latest protest day; any other event is found by its city or day.
+    if (campaignId != null && day == null && city.isEmpty()) {
+      day = campaigns.latestDay(campaignId).orElse(null);
+    }
+    List<Event> events =
+        campaignId == null
+            ? new ArrayList<>()
+            : new ArrayList<>(
+                campaigns.events(campaignId, city.isEmpty() ? null : city, day, null, EVENTS));
+    String chosen = form.value("event");
+    if (!chosen.isEmpty() && events.stream().noneMatch(e -> e.id().equals(chosen))) {
+      campaigns.event(chosen).ifPresent(events::add);
+    }
     Map<String, String> labels = new HashMap<>();
     events.forEach(e -> labels.put(e.id(), label(e)));
     List<Choice> choices = events.stream().map(e -> new Choice(e.id(), label(e))).toList();
@@ -125,7 +156,21 @@ public final class PhotoDesk {
                                 id -> campaigns.event(id).map(PhotoDesk::label).orElse("")),
                         Shell.moscow(p.createdAt())))
             .toList();
-    return new PhotosView(form, choices, recent, unpublish, notice);
+    return new PhotosView(
+        form, city, day == null ? "" : day.toString(), choices, recent, unpublish, notice);
+  }
+
+  private static String param(Console.Request r, String name) {
+    String value = r.ctx().queryParam(name);
+    return value == null ? "" : value.strip();
+  }
+
+  private static LocalDate day(String on) {
+    try {
+      return on.isEmpty() ? null : LocalDate.parse(on);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** An event as the console names it: its city, date and venue. */

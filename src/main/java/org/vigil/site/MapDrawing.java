@@ -37,7 +37,7 @@ final class MapDrawing {
     Optional<CampaignCount> count =
         campaignId == null ? Optional.empty() : tallies.count(campaignId);
     if (count.isPresent()) {
-      for (Event e : campaigns.events(campaignId, null)) {
+      for (Event e : campaigns.events(campaignId)) {
         if (e.latitude() == null || e.longitude() == null) continue;
         String city = tallies.cityKey(e.city(), e.region());
         long people =

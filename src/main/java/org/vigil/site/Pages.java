@@ -159,7 +159,7 @@ final class Pages {
             "",
             campaignId);
     Map<String, String> eventOfCity = new LinkedHashMap<>();
-    for (Event e : campaigns.events(campaignId, null)) {
+    for (Event e : campaigns.events(campaignId)) {
       eventOfCity.putIfAbsent(tallies.cityKey(e.city(), e.region()), e.id());
     }
     List<CityRow> cities =

@@ -89,6 +89,79 @@ abstract class ApiContract {
     assertThat(report.get("channel").asText()).isEqualTo("operator");
   }
 
+  /** Issue 13: a campaign of thousands of events is read a page at a time, each event once. */
+  @Test
+  void events_are_paged_each_once_in_date_and_city_order() {
+    String campaign =
+        server
+            .post(
+                "/api/campaigns",
+                "{\"title\": \"Paged\", \"starts_on\": \"2021-01-23\", \"ends_on\": \"2021-02-02\"}",
+                COORDINATOR)
+            .json()
+            .get("id")
+            .asText();
+    List<String> cities = List.of("Омск", "Казань", "Пермь", "Якутск", "Тверь");
+    List<String> created = new ArrayList<>();
+    for (String day : List.of("2021-01-31", "2021-01-23", "2021-02-02")) {
+      for (String city : cities) {
+        Response event =
+            server.post(
+                "/api/events",
+                "{\"campaign\": \"%s\", \"held_on\": \"%s\", \"city\": \"%s\"}"
+                    .formatted(campaign, day, city),
+                COORDINATOR);
+        assertThat(event.status()).as(event.toString()).isEqualTo(201);
+        created.add(event.json().get("id").asText());
+      }
+    }
+    List<String> seen = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    String after = null;
+    int pages = 0;
+    do {
+      JsonNode page =
+          server
+              .get(
+                  "/api/events?campaign=%s&limit=4%s"
+                      .formatted(campaign, after == null ? "" : "&after=" + after),
+                  null)
+              .json();
+      page.get("items")
+          .forEach(
+              e -> {
+                seen.add(e.get("id").asText());
+                order.add(e.get("held_on").asText() + " " + e.get("city").asText());
+              });
+      after = page.get("next").isNull() ? null : page.get("next").asText();
+      pages++;
+    } while (after != null && pages < 10);
+    assertThat(seen).as("every event exactly once").hasSize(15).doesNotHaveDuplicates();
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(created);
+    assertThat(order).isSorted();
+    assertThat(pages).isEqualTo(4);
+
+    JsonNode kazan =
+        server.get("/api/events?campaign=" + campaign + "&city=казань&limit=2", null).json();
+    assertThat(kazan.get("items")).hasSize(2);
+    assertThat(kazan.get("items").get(0).get("held_on").asText()).isEqualTo("2021-01-23");
+    JsonNode rest =
+        server
+            .get(
+                "/api/events?campaign=%s&city=казань&limit=2&after=%s"
+                    .formatted(campaign, kazan.get("next").asText()),
+                null)
+            .json();
+    assertThat(rest.get("items")).hasSize(1);
+    assertThat(rest.get("items").get(0).get("held_on").asText()).isEqualTo("2021-02-02");
+    assertThat(rest.get("next").isNull()).isTrue();
+    JsonNode day = server.get("/api/events?campaign=" + campaign + "&on=2021-01-31", null).json();
+    assertThat(day.get("items")).hasSize(5);
+    day.get("items").forEach(e -> assertThat(e.get("held_on").asText()).isEqualTo("2021-01-31"));
+    assertThat(server.get("/api/events?on=31.01.2021", null).status()).isEqualTo(422);
+    assertThat(server.get("/api/events?after=no-such-event", null).status()).isEqualTo(422);
+  }
+
   @Test
   void personal_data_needs_a_token_of_a_role_that_may_read_it() {
     String id = server.post("/api/reports", REPORT, OPERATOR).json().get("id").asText();

@@ -19,9 +19,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -233,6 +235,57 @@ class EditorDeskTest {
       assertThat(off.status()).isEqualTo(303);
       assertThat(server.get("/api/media", null).json().get("items")).isEmpty();
       assertThat(server.get(photo.get("url").asText(), null).status()).isEqualTo(404);
+    }
+  }
+
+  /**
+   * Issue 13: a campaign imported from a published table has thousands of events; the list shows a
+   * page and the next, and any event is found by its city or day, on the list and for a photo.
+   */
+  @Test
+  void the_events_list_is_paged_and_any_event_is_found_by_city_or_day() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE, dir);
+        TestVigil server = TestVigil.start(db, dir.resolve("keyset.json"))) {
+      PublicFixture fixture = new PublicFixture(server);
+      String campaign = fixture.campaign("23 января", "2021-01-01");
+      Set<String> created = new HashSet<>();
+      for (int i = 0; i < 55; i++) { // a page of the list holds 50
+        String day = "2021-01-%02d".formatted(1 + i % 28);
+        created.add(fixture.event(campaign, day, "Город " + i, 55.0, 37.0));
+      }
+      String kazan = fixture.event(campaign, "2021-01-01", "Казань", 55.79, 49.12);
+      created.add(kazan);
+      ConsoleUser editor = member(server, "vera", Role.EDITOR, null);
+
+      Set<String> listed = new HashSet<>();
+      String page = "/console/events?campaign=" + campaign;
+      int pages = 0;
+      while (page != null && pages++ < 5) {
+        String body = editor.get(page).body();
+        Matcher rows = Pattern.compile("<tr data-event=\"([^\"]+)\">").matcher(body);
+        while (rows.find()) assertThat(listed.add(rows.group(1))).as("listed once").isTrue();
+        Matcher next =
+            Pattern.compile(
+                    "id=\"events-next\" href=\"([^\"]+)\"|href=\"([^\"]+)\" id=\"events-next\"")
+                .matcher(body);
+        page = next.find() ? next.group(2).replace("&amp;", "&") : null;
+      }
+      assertThat(listed).isEqualTo(created);
+      assertThat(pages).isEqualTo(2);
+
+      assertThat(editor.get("/console/events?campaign=" + campaign + "&city=казань").body())
+          .contains("data-event=\"" + kazan + "\"")
+          .doesNotContain("Город 1<");
+      String photos = editor.get("/console/photos?event_city=казань").body();
+      assertThat(photos).contains("<option value=\"" + kazan + "\"");
+      assertThat(Pattern.compile("<option value=\"[^\"]").matcher(photos).results().count())
+          .as("the events of Kazan only")
+          .isEqualTo(1);
+      String latestDay = editor.get("/console/photos").body();
+      assertThat(Pattern.compile("<option value=\"[^\"]").matcher(latestDay).results().count())
+          .as("by default the events of the campaign's latest day")
+          .isEqualTo(1);
+      assertThat(latestDay).contains("Город 27", "value=\"2021-01-28\"");
     }
   }
 
