@@ -10,14 +10,19 @@ public record Page<T>(List<T> items, String next) {
 
   /** The {@code limit} query parameter, checked. */
   public static int limit(Context ctx) {
+    return limit(ctx, DEFAULT_LIMIT, MAX_LIMIT);
+  }
+
+  /** The {@code limit} query parameter of a list whose items cost more than a row each. */
+  public static int limit(Context ctx, int defaultLimit, int maxLimit) {
     String raw = ctx.queryParam("limit");
-    if (raw == null) return DEFAULT_LIMIT;
+    if (raw == null) return defaultLimit;
     try {
       int limit = Integer.parseInt(raw);
-      if (limit >= 1 && limit <= MAX_LIMIT) return limit;
+      if (limit >= 1 && limit <= maxLimit) return limit;
     } catch (NumberFormatException ignored) {
       // answered below
     }
-    throw ApiError.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    throw ApiError.invalid("limit", "must be a whole number from 1 to " + maxLimit);
   }
 }

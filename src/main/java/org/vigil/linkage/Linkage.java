@@ -456,12 +456,15 @@ public final class Linkage {
             FROM detentions d JOIN reports r ON r.id = d.report_id
             WHERE d.person_id IN (<ids>) ORDER BY d.id""")
         .bindList("ids", List.copyOf(personIds))
-        .map((rs, ctx) -> Map.entry(rs.getString(1), reported(rs, 2)))
-        .forEach(
-            e -> {
-              List<Reported> list = byPerson.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-              if (list.size() < REPORTS_SHOWN) list.add(e.getValue());
-            });
+        .map(
+            (rs, ctx) -> {
+              // Only the reports shown are decrypted: a person of a common name can have dozens.
+              List<Reported> list =
+                  byPerson.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+              if (list.size() < REPORTS_SHOWN) list.add(reported(rs, 2));
+              return list;
+            })
+        .forEach(list -> {});
     return byPerson;
   }
 

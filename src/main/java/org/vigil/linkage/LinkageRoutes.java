@@ -32,13 +32,25 @@ public final class LinkageRoutes {
         ADMIN);
   }
 
+  /**
+   * Reports in review at once by default: as many as the console's review page shows. A report is
+   * decided by a person comparing it with its candidates, one at a time, and the queue's head moves
+   * as coordinators decide (it has no cursor: a client reads the head again after deciding), so
+   * reports read far ahead of the decisions are stale by then; and each costs up to 190 decryptions
+   * (it, nine candidates and up to twenty reports of each).
+   */
+  static final int REVIEW_DEFAULT = ReviewPage.PAGE;
+
+  /** At most this many at once: five console pages. */
+  static final int REVIEW_MAX = 5 * ReviewPage.PAGE;
+
   /** {@code ?order=oldest|newest}: the queue by when each report was opened for review. */
   private void review(Context ctx) {
     String order = ctx.queryParam("order");
     if (order != null && !order.equals("oldest") && !order.equals("newest")) {
       throw ApiError.invalid("order", "must be oldest or newest");
     }
-    int limit = Page.limit(ctx);
+    int limit = Page.limit(ctx, REVIEW_DEFAULT, REVIEW_MAX);
     ctx.json(Map.of("items", linkage.reviewItems(limit, "newest".equals(order))));
   }
 

@@ -69,6 +69,11 @@ class LinkageInIntakeTest {
       assertThat(item.get("candidates").get(0).get("person").get("name").asText())
           .isEqualTo("Пётр Сидоров");
       assertThat(server.get("/api/review", OPERATOR).status()).isEqualTo(403);
+      // a page is what a person decides before reading the head again: five console pages at most
+      assertThat(server.get("/api/review?limit=100", COORDINATOR).json().get("items")).hasSize(1);
+      var tooMany = server.get("/api/review?limit=101", COORDINATOR);
+      assertThat(tooMany.status()).isEqualTo(422);
+      assertThat(tooMany.body()).contains("from 1 to 100");
 
       var confirm =
           server.post(
