@@ -304,6 +304,10 @@ public final class PublicTallies implements AutoCloseable {
    */
   private Collection<Detainee> detainees(Handle h, Campaign campaign, Map<String, Named> cities) {
     Map<String, Detainee> byPersonAndPlace = new HashMap<>();
+    // Each detention row repeats its event's city and day: resolved and parsed once per event,
+    // not once per detainee (a million of them in a campaign).
+    Map<String, Named> eventCities = new HashMap<>();
+    Map<String, LocalDate> eventDays = new HashMap<>();
     h.createQuery(DETENTIONS)
         .bind("campaign", campaign.id())
         .map(
@@ -313,10 +317,19 @@ public final class PublicTallies implements AutoCloseable {
               OffsetDateTime at = detainedAt == null ? null : OffsetDateTime.parse(detainedAt);
               String placeId = rs.getString(6);
               if (Hold.of(campaign, eventId != null, placeId, at) != null) return null;
-              Named city =
-                  eventId != null ? eventCity(rs.getString(3), rs.getString(4)) : city(placeId);
+              Named city;
+              LocalDate day;
+              if (eventId != null) {
+                String eventCity = rs.getString(3);
+                String region = rs.getString(4);
+                String heldOn = rs.getString(5);
+                city = eventCities.computeIfAbsent(eventId, e -> eventCity(eventCity, region));
+                day = eventDays.computeIfAbsent(eventId, e -> LocalDate.parse(heldOn));
+              } else {
+                city = city(placeId);
+                day = at.toLocalDate();
+              }
               cities.putIfAbsent(city.key(), city);
-              LocalDate day = eventId != null ? LocalDate.parse(rs.getString(5)) : at.toLocalDate();
               Instant hour =
                   Hold.hourly(campaign, at) ? at.toInstant().truncatedTo(ChronoUnit.HOURS) : null;
               var detainee =
