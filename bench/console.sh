@@ -60,6 +60,12 @@ if [[ ! -f "$dir/complete" ]]; then
   touch "$dir/complete"
 fi
 
+if [[ $db == postgresql ]]; then
+  # Planner statistics, as autovacuum gathers them within a minute of a bulk load on a default
+  # server; this machine's PostgreSQL runs with autovacuum off, and without statistics the planner
+  # guesses that an IN list of 100 ids matches half a table and scans it (docs/benchmarks.md).
+  psql -q -h 127.0.0.1 -U postgres -d "$pg_db" -c ANALYZE
+fi
 if curl -s "http://127.0.0.1:$port/" >/dev/null; then echo "port $port is taken" >&2; exit 1; fi
 started=$(date +%s%N)
 "${java[@]}" -jar "$run/vigil.jar" serve --db "$url" --keyset "$dir/keyset.json" \
