@@ -1,7 +1,9 @@
 package org.vigil.linkage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Blocking keys: only reports that share a key are compared, which is what makes one report against
@@ -22,11 +24,23 @@ final class Blocking {
 
   private Blocking() {}
 
+  /**
+   * The keys of every reading of the report's name, each once: a Latin name that may be German or
+   * English (Schdanowa) meets the reports of each reading (Жданова, Шданова).
+   */
   static List<String> keys(Evidence report) {
-    PersonName name = report.name();
+    if (report.names().size() == 1) {
+      return keys(report.name(), report.birthYear(), report.day());
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (PersonName name : report.names()) {
+      keys.addAll(keys(name, report.birthYear(), report.day()));
+    }
+    return List.copyOf(keys);
+  }
+
+  private static List<String> keys(PersonName name, int year, int day) {
     String surname = name.surname();
-    int year = report.birthYear();
-    int day = report.day();
     List<String> keys = new ArrayList<>(6);
     if (!surname.isEmpty()) {
       // in either order, so that two unknown words read the other way round still meet

@@ -86,7 +86,9 @@ final class Fragments {
     Profile facts;
     int size;
     int minRank = Integer.MAX_VALUE;
-    final List<PersonName> names = new ArrayList<>(2);
+
+    /** The members' names, each as the list of its readings ({@link Evidence#names}). */
+    final List<List<PersonName>> names = new ArrayList<>(2);
 
     /** For each member in rank order, the index of its name among the kept names, or -1. */
     int[] nameOfMember = new int[0];
@@ -359,13 +361,15 @@ final class Fragments {
     }
     if (alsoByName) {
       for (int m : reportsOf) {
-        byName.find(
-            reports.get(m).name(),
-            c -> {
-              if (c != excluded && profiles[c].size >= minSize) {
-                candidates.add(c);
-              }
-            });
+        for (PersonName reading : reports.get(m).names()) {
+          byName.find(
+              reading,
+              c -> {
+                if (c != excluded && profiles[c].size >= minSize) {
+                  candidates.add(c);
+                }
+              });
+        }
       }
     }
     return IntStream.of(candidates.toArray())
@@ -393,8 +397,10 @@ final class Fragments {
     for (int root = 0; root < profiles.length; root++) {
       Summary p = profiles[root];
       if (p != null && p.size >= 2) {
-        for (PersonName name : p.names) {
-          byName.file(root, name);
+        for (List<PersonName> name : p.names) {
+          for (PersonName reading : name) {
+            byName.file(root, reading);
+          }
         }
       }
     }
@@ -444,36 +450,55 @@ final class Fragments {
     int nameLevel = -1;
     double patronymic = Double.NEGATIVE_INFINITY;
     int patronymicLevel = -1;
-    for (PersonName x : f.names) {
-      for (PersonName y : c.names) {
-        if (x.sex().conflictsWith(y.sex())) {
+    for (List<PersonName> xs : f.names) {
+      for (List<PersonName> ys : c.names) {
+        if (sexesConflict(xs, ys)) {
           return Scorer.SEX_DIFFERS;
         }
-        int level =
-            level(x.given().isEmpty(), y.given().isEmpty(), x.givenInitial(), y.givenInitial());
-        if (level > nameLevel) {
-          nameLevel = level;
-          name = Double.NEGATIVE_INFINITY;
-        }
-        if (level == nameLevel) {
-          name = Math.max(name, scorer.givenAndSurname(x, y));
-        }
-        level =
-            level(
-                x.patronymic().isEmpty(),
-                y.patronymic().isEmpty(),
-                x.patronymicInitial(),
-                y.patronymicInitial());
-        if (level > patronymicLevel) {
-          patronymicLevel = level;
-          patronymic = Double.NEGATIVE_INFINITY;
-        }
-        if (level == patronymicLevel) {
-          patronymic = Math.max(patronymic, scorer.patronymicScore(x, y));
+        for (PersonName x : xs) {
+          for (PersonName y : ys) {
+            if (x.sex().conflictsWith(y.sex())) {
+              continue; // readings that make a man of one and a woman of the other
+            }
+            int level =
+                level(x.given().isEmpty(), y.given().isEmpty(), x.givenInitial(), y.givenInitial());
+            if (level > nameLevel) {
+              nameLevel = level;
+              name = Double.NEGATIVE_INFINITY;
+            }
+            if (level == nameLevel) {
+              name = Math.max(name, scorer.givenAndSurname(x, y));
+            }
+            level =
+                level(
+                    x.patronymic().isEmpty(),
+                    y.patronymic().isEmpty(),
+                    x.patronymicInitial(),
+                    y.patronymicInitial());
+            if (level > patronymicLevel) {
+              patronymicLevel = level;
+              patronymic = Double.NEGATIVE_INFINITY;
+            }
+            if (level == patronymicLevel) {
+              patronymic = Math.max(patronymic, scorer.patronymicScore(x, y));
+            }
+          }
         }
       }
     }
     return name + patronymic;
+  }
+
+  /** Whether every reading of one name makes a man and every reading of the other a woman. */
+  private static boolean sexesConflict(List<PersonName> xs, List<PersonName> ys) {
+    for (PersonName x : xs) {
+      for (PersonName y : ys) {
+        if (!x.sex().conflictsWith(y.sex())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** 2 for two full names, 1 for initials on at least one side, 0 for nothing to compare. */
@@ -592,10 +617,10 @@ final class Fragments {
       int m = members[i];
       Evidence e = reports.get(m);
       p.minRank = Math.min(p.minRank, rank[m]);
-      int name = p.names.indexOf(e.name());
+      int name = p.names.indexOf(e.names());
       if (name < 0 && p.names.size() < MAX_NAMES) {
         name = p.names.size();
-        p.names.add(e.name());
+        p.names.add(e.names());
         nameCounts.add(0);
       }
       if (name >= 0) {

@@ -42,8 +42,8 @@ final class Frequencies {
   /** How many reports' worth of weight the prior share carries. */
   private static final double PRIOR_WEIGHT = 100;
 
-  private final List<Map<Object, Integer>> counts = new ArrayList<>();
-  private final int[] totals = new int[Field.values().length];
+  private final List<Map<Object, Double>> counts = new ArrayList<>();
+  private final double[] totals = new double[Field.values().length];
 
   Frequencies() {
     for (int i = 0; i < Field.values().length; i++) {
@@ -51,35 +51,41 @@ final class Frequencies {
     }
   }
 
+  /**
+   * Counts one report. A name read several ways ({@link Evidence#names}) counts once in all: each
+   * reading by its share, so a German-looking name does not make its surnames look twice as common.
+   */
   void add(Evidence report) {
-    PersonName name = report.name();
-    count(Field.SURNAME, name.surname());
-    name.given().forEach(g -> count(Field.GIVEN, g));
-    count(Field.PATRONYMIC, name.patronymic());
-    count(Field.GIVEN_INITIAL, name.givenInitial());
-    count(Field.PATRONYMIC_INITIAL, name.patronymicInitial());
-    count(Field.CITY, report.city());
-    if (report.day() != Evidence.UNKNOWN) {
-      count(Field.DAY, report.day());
+    double weight = 1.0 / report.names().size();
+    for (PersonName name : report.names()) {
+      count(Field.SURNAME, name.surname(), weight);
+      name.given().forEach(g -> count(Field.GIVEN, g, weight));
+      count(Field.PATRONYMIC, name.patronymic(), weight);
+      count(Field.GIVEN_INITIAL, name.givenInitial(), weight);
+      count(Field.PATRONYMIC_INITIAL, name.patronymicInitial(), weight);
     }
-    count(Field.STATION, report.station());
+    count(Field.CITY, report.city(), 1);
+    if (report.day() != Evidence.UNKNOWN) {
+      count(Field.DAY, report.day(), 1);
+    }
+    count(Field.STATION, report.station(), 1);
     if (report.birthYear() != Evidence.UNKNOWN) {
-      count(Field.YEAR, report.birthYear());
+      count(Field.YEAR, report.birthYear(), 1);
     }
   }
 
   /** The chance that a random report has this value: the u-probability of agreeing on it. */
   double share(Field field, Object value) {
-    int count = counts.get(field.ordinal()).getOrDefault(value, 0);
+    double count = counts.get(field.ordinal()).getOrDefault(value, 0.0);
     double share =
         (count + PRIOR_WEIGHT * field.priorShare) / (totals[field.ordinal()] + PRIOR_WEIGHT);
     return Math.max(field.floor, share);
   }
 
-  private void count(Field field, Object value) {
+  private void count(Field field, Object value, double weight) {
     if (!"".equals(value)) {
-      counts.get(field.ordinal()).merge(value, 1, Integer::sum);
-      totals[field.ordinal()]++;
+      counts.get(field.ordinal()).merge(value, weight, Double::sum);
+      totals[field.ordinal()] += weight;
     }
   }
 }

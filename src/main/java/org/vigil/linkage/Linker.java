@@ -239,7 +239,11 @@ public final class Linker {
     for (String key : Blocking.keys(evidence)) {
       blocks.computeIfAbsent(key, k -> new IntList()).add(index);
     }
-    surnames.file(evidence.name().surname(), index);
+    // a Latin name read several ways is found by the surname of each reading (Schdanowa: Жданова)
+    evidence.names().stream()
+        .map(PersonName::surname)
+        .distinct()
+        .forEach(surname -> surnames.file(surname, index));
   }
 
   /** Fresh ids skip any that a reviewer already gave to a person of their own making. */

@@ -59,13 +59,89 @@ record PersonName(
   private static final Cache<String, PersonName> PARSED =
       Caffeine.newBuilder().maximumSize(500_000).build();
 
-  /** Parses a name as a report wrote it. */
+  /**
+   * Parses a name as a report wrote it, reading Latin letters as English-style romanisations do.
+   */
   static PersonName parse(String raw) {
     return PARSED.get(raw, PersonName::parseUncached);
   }
 
+  private static final Cache<String, List<PersonName>> READINGS =
+      Caffeine.newBuilder().maximumSize(500_000).build();
+
+  /** More readings than this are not kept: a name read too many ways would match too much. */
+  static final int MAX_READINGS = 4;
+
+  /**
+   * Every plausible reading of a name as a report wrote it, the reading of {@link #parse} first. A
+   * Cyrillic name has exactly that one. A Latin name has besides it one reading for each {@link
+   * Transcription} whose marks it shows (Gorbatschow is German, Gorbaczow Polish, Gorbatchev
+   * French), two where that system writes two letters alike (German sch for ж and ш). Readings in
+   * which a word is a known given name are more plausible than those in which no word is, and
+   * replace them: "Dascha" read as English (sch for щ) makes no name, read as German it is Даша.
+   */
+  static List<PersonName> readings(String raw) {
+    return READINGS.get(raw, PersonName::readingsUncached);
+  }
+
+  private static List<PersonName> readingsUncached(String raw) {
+    PersonName asEnglish = parse(raw);
+    if (PhoneticKey.hasCyrillic(raw)) {
+      return List.of(asEnglish);
+    }
+    List<String> words = Words.split(raw);
+    List<PersonName> readings = new ArrayList<>(MAX_READINGS);
+    readings.add(asEnglish);
+    for (Transcription system : Transcription.values()) {
+      if (!system.marks(raw)) {
+        continue;
+      }
+      List<List<String>> keysOfWords = new ArrayList<>(words.size());
+      for (String word : words) {
+        keysOfWords.add(system.respell(word).stream().map(PhoneticKey::of).distinct().toList());
+      }
+      for (List<String> keys : combinations(keysOfWords)) {
+        PersonName reading = fromWords(Words.classify(words, keys));
+        if (!readings.contains(reading)) {
+          readings.add(reading);
+        }
+      }
+    }
+    if (readings.stream().anyMatch(PersonName::givenAsWritten)) {
+      readings.removeIf(r -> !r.givenAsWritten());
+    }
+    return List.copyOf(readings.subList(0, Math.min(MAX_READINGS, readings.size())));
+  }
+
+  /** Every choice of one key per word. */
+  private static List<List<String>> combinations(List<List<String>> keysOfWords) {
+    List<List<String>> out = new ArrayList<>();
+    out.add(List.of());
+    for (List<String> keys : keysOfWords) {
+      List<List<String>> next = new ArrayList<>(out.size() * keys.size());
+      for (List<String> prefix : out) {
+        for (String key : keys) {
+          List<String> longer = new ArrayList<>(prefix);
+          longer.add(key);
+          next.add(longer);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
   private static PersonName parseUncached(String raw) {
-    Words words = Words.classify(raw);
+    List<String> words = Words.split(raw);
+    boolean gost = GOST_MARK.matcher(raw).find();
+    List<String> keys = new ArrayList<>(words.size());
+    for (String word : words) {
+      keys.add(Words.gostX(word, PhoneticKey.of(word), gost));
+    }
+    return fromWords(Words.classify(words, keys));
+  }
+
+  private static PersonName fromWords(Words words) {
     String surname = words.surname();
     Sex sex = words.sex(surname);
     Set<String> given = words.givenKeys(sex);
@@ -117,11 +193,16 @@ record PersonName(
     private boolean givenCorrected;
     private String patronymic = "";
 
-    static Words classify(String raw) {
+    static List<String> split(String raw) {
+      return List.of(WORD_SEPARATOR.split(PhoneticKey.joinWordParts(raw.strip())));
+    }
+
+    /** The words sorted into roles by their keys. */
+    static Words classify(List<String> raw, List<String> keys) {
       Words words = new Words();
-      boolean gost = GOST_MARK.matcher(raw).find();
-      for (String word : WORD_SEPARATOR.split(PhoneticKey.joinWordParts(raw.strip()))) {
-        String key = gostX(word, PhoneticKey.of(word), gost);
+      for (int w = 0; w < raw.size(); w++) {
+        String word = raw.get(w);
+        String key = keys.get(w);
         if (key.isEmpty()) {
           continue;
         }
@@ -157,7 +238,7 @@ record PersonName(
      * or ы as y'), or when the x begins or ends the word: Russian surnames often begin with Х or
      * end in -ых, -их, and hardly ever begin or end with кс.
      */
-    private static String gostX(String word, String key, boolean gostName) {
+    static String gostX(String word, String key, boolean gostName) {
       if (word.indexOf('x') < 0 && word.indexOf('X') < 0
           || !GivenNames.standard().readings(key).isEmpty()) {
         return key;

@@ -40,6 +40,10 @@ final class PhoneticKey {
     {"ts|tz|cz", "c"}, // ц: ts (BGN, ICAO), c (ISO 9), cz (GOST 7.79 B)
     {"ph", "f"},
     {"w", "v"},
+    // ё after ж, ч, ш, щ sounds o and is written o in German and Polish (Gorbatschow, Gorbaczow)
+    // and in older Russian spelling (Хрущов), e in English (Gorbachev): the surname suffix -ов/-ёв
+    // after a sibilant is one key
+    {"([SZCW])ov(a?)$", "$1ev$2"},
     {"yo", "e"}, // ё written yo (Pyotr) against ё read as е (Петр)
     {"[jy]", "i"}, // й, ы and the y/j of я, ю, е, ё all fold into i
     {"(.)\\1+", "$1"}, // Navalnyy = Navalny, Dmitrii = Dmitri

@@ -67,9 +67,24 @@ final class Scorer {
     this.frequencies = frequencies;
   }
 
+  /**
+   * The score of the two reports under the readings of their names that agree best: a Latin name
+   * read several ways (German, French, Polish or English) is the person of whichever reading fits.
+   */
   double score(Evidence a, Evidence b) {
-    PersonName x = a.name();
-    PersonName y = b.name();
+    if (a.names().size() == 1 && b.names().size() == 1) {
+      return score(a.name(), b.name(), a, b);
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (PersonName x : a.names()) {
+      for (PersonName y : b.names()) {
+        best = Math.max(best, score(x, y, a, b));
+      }
+    }
+    return best;
+  }
+
+  private double score(PersonName x, PersonName y, Evidence a, Evidence b) {
     if (x.sex().conflictsWith(y.sex())) {
       return SEX_DIFFERS;
     }

@@ -49,11 +49,11 @@ class BirthYearsTest {
     Frequencies f = new Frequencies();
     for (int year = 1990; year <= 2005; year++) {
       for (int i = 0; i < 20; i++) {
-        f.add(new Evidence(PersonName.parse("Иван Петров"), year, "", Evidence.UNKNOWN, ""));
+        f.add(new Evidence(PersonName.readings("Иван Петров"), year, "", Evidence.UNKNOWN, ""));
       }
     }
     for (int i = 0; i < 2; i++) {
-      f.add(new Evidence(PersonName.parse("Иван Петров"), 1956, "", Evidence.UNKNOWN, ""));
+      f.add(new Evidence(PersonName.readings("Иван Петров"), 1956, "", Evidence.UNKNOWN, ""));
     }
     return f;
   }
