@@ -88,7 +88,7 @@ public final class CaseRoutes {
     Detention detention = find(ctx.pathParam("id"));
     // An arrest merged into another is followed on the detention that stands for both.
     Detention target = detention.mergedInto() != null ? find(detention.mergedInto()) : detention;
-    StatusChange change = CaseInput.status(JsonBody.fields(ctx), target, user(ctx));
+    StatusChange change = CaseInput.status(JsonBody.fields(ctx), target, user(ctx), cases);
     ctx.status(201).json(cases.addStatus(target.id(), change));
   }
 

@@ -414,33 +414,38 @@ public final class Cases {
           h.createUpdate(
                   """
                   INSERT INTO detention_statuses (id, detention_id, status, happened_at, recorded_at,
-                    source, author, article, fine_rub, arrest_days, note_enc, supersedes, reason_enc)
-                  VALUES (:id, :detention, :status, :happenedAt, :now, :source, :author, :article,
-                    :fineRub, :arrestDays, :noteEnc, :supersedes, :reasonEnc)""")
+                    source, author, police_station_id, article, article_part, court, hearing_at,
+                    hearing_ms, judge_enc, case_number, fine_rub, arrest_days, service_hours,
+                    appeal_outcome, note_enc, supersedes, reason_enc)
+                  VALUES (:id, :detention, :status, :happenedAt, :now, :source, :author,
+                    :policeStationId, :article, :articlePart, :court, :hearingAt, :hearingMs,
+                    :judgeEnc, :caseNumber, :fineRub, :arrestDays, :serviceHours, :appealOutcome,
+                    :noteEnc, :supersedes, :reasonEnc)""")
               .bind("id", id)
               .bind("detention", detentionId)
               .bind("now", now)
               .bindMethods(change)
+              .bind(
+                  "hearingMs",
+                  change.hearingAt() == null ? null : change.hearingAt().toInstant().toEpochMilli())
+              .bind("judgeEnc", vault.seal(change.judge(), "detention_statuses.judge/" + id))
               .bind("noteEnc", vault.seal(change.note(), "detention_statuses.note/" + id))
               .bind("reasonEnc", vault.seal(change.reason(), "detention_statuses.reason/" + id))
               .execute();
           refreshStatus(h, detentionId, now);
         });
-    return new StatusChange(
-        id,
-        detentionId,
-        change.status(),
-        change.happenedAt(),
-        Instant.ofEpochMilli(now),
-        change.source(),
-        change.author(),
-        change.article(),
-        change.fineRub(),
-        change.arrestDays(),
-        change.note(),
-        change.supersedes(),
-        change.reason(),
-        null);
+    return change.recorded(id, detentionId, Instant.ofEpochMilli(now), null);
+  }
+
+  /** Whether the police-station directory has a station with this id. */
+  public boolean stationExists(String stationId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("SELECT 1 FROM police_stations WHERE id = :id")
+                .bind("id", stationId)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
   }
 
   /**
@@ -460,6 +465,17 @@ public final class Cases {
         .bind("now", now)
         .bind("id", detentionId)
         .execute();
+    // The station the latest entry in force delivered the person to is where they are held: the
+    // custody and dispatch pages read it from the detention.
+    timeline.stream()
+        .filter(c -> c.supersededBy() == null && c.policeStationId() != null)
+        .reduce((first, second) -> second)
+        .ifPresent(
+            c ->
+                h.createUpdate("UPDATE detentions SET police_station_id = :station WHERE id = :id")
+                    .bind("station", c.policeStationId())
+                    .bind("id", detentionId)
+                    .execute());
   }
 
   private List<Detention> withTimelines(Handle h, List<Detention> detentions) {
@@ -509,8 +525,10 @@ public final class Cases {
         .toList();
   }
 
-  private StatusChange statusChange(ResultSet rs) throws SQLException {
+  StatusChange statusChange(ResultSet rs) throws SQLException {
     String id = rs.getString("id");
+    String hearing = rs.getString("hearing_at");
+    String outcome = rs.getString("appeal_outcome");
     return new StatusChange(
         id,
         rs.getString("detention_id"),
@@ -519,9 +537,17 @@ public final class Cases {
         Instant.ofEpochMilli(rs.getLong("recorded_at")),
         rs.getString("source"),
         rs.getString("author"),
+        rs.getString("police_station_id"),
         rs.getString("article"),
+        Rows.intOrNull(rs, "article_part"),
+        rs.getString("court"),
+        hearing == null ? null : OffsetDateTime.parse(hearing),
+        vault.open(rs.getBytes("judge_enc"), "detention_statuses.judge/" + id),
+        rs.getString("case_number"),
         Rows.longOrNull(rs, "fine_rub"),
         Rows.intOrNull(rs, "arrest_days"),
+        Rows.intOrNull(rs, "service_hours"),
+        outcome == null ? null : AppealOutcome.valueOf(outcome),
         vault.open(rs.getBytes("note_enc"), "detention_statuses.note/" + id),
         rs.getString("supersedes"),
         vault.open(rs.getBytes("reason_enc"), "detention_statuses.reason/" + id),

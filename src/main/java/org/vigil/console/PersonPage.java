@@ -19,6 +19,7 @@ import java.util.Set;
 import org.vigil.campaign.Campaign;
 import org.vigil.campaign.Campaigns;
 import org.vigil.cases.AlreadyDecided;
+import org.vigil.cases.AppealOutcome;
 import org.vigil.cases.CaseInput;
 import org.vigil.cases.Cases;
 import org.vigil.cases.Consent;
@@ -39,6 +40,7 @@ import org.vigil.place.Gazetteer;
 import org.vigil.security.Accounts;
 import org.vigil.site.Language;
 import org.vigil.site.Texts;
+import org.vigil.station.PoliceStations;
 
 /**
  * A person's page for coordinators: their names as every report wrote them, birth year, reports,
@@ -50,8 +52,9 @@ import org.vigil.site.Texts;
  */
 public final class PersonPage {
   static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
-  private static final Set<String> NUMBERS = Set.of("fine_rub", "arrest_days");
-  private static final Set<String> TIMES = Set.of("at", "detained_at");
+  private static final Set<String> NUMBERS =
+      Set.of("fine_rub", "arrest_days", "article_part", "service_hours");
+  private static final Set<String> TIMES = Set.of("at", "detained_at", "hearing_at");
 
   private final Cases cases;
   private final Corrections corrections;
@@ -59,6 +62,7 @@ public final class PersonPage {
   private final Campaigns campaigns;
   private final Gazetteer gazetteer;
   private final Accounts accounts;
+  private final PoliceStations stations;
 
   PersonPage(CasePages.Sources s) {
     this.cases = s.cases();
@@ -67,6 +71,7 @@ public final class PersonPage {
     this.campaigns = s.campaigns();
     this.gazetteer = s.gazetteer();
     this.accounts = s.accounts();
+    this.stations = s.stations();
   }
 
   /** A choice in a select: its code and label. */
@@ -146,6 +151,8 @@ public final class PersonPage {
       List<ReportRow> reports,
       List<DetentionRow> detentions,
       List<Option> statuses,
+      List<Option> stations,
+      List<Option> appealOutcomes,
       List<Option> consentChoices,
       List<Option> givers,
       String notice,
@@ -194,7 +201,8 @@ public final class PersonPage {
                 d -> {
                   Detention target =
                       d.mergedInto() != null ? cases.find(d.mergedInto()).orElseThrow() : d;
-                  StatusChange change = CaseInput.status(fields(r), target, r.user().userId());
+                  StatusChange change =
+                      CaseInput.status(fields(r), target, r.user().userId(), cases);
                   cases.addStatus(target.id(), change);
                 }),
         COORDINATOR,
@@ -410,8 +418,15 @@ public final class PersonPage {
                     .orElse(null)));
       }
     }
+    Map<String, String> stationNames = new LinkedHashMap<>();
+    stations
+        .listed()
+        .forEach(
+            st ->
+                stationNames.put(
+                    st.id(), (st.city() == null ? "" : st.city() + " — ") + st.name()));
     List<DetentionRow> rows = new ArrayList<>();
-    for (Detention d : detentions) rows.add(row(r, d, detentions, users));
+    for (Detention d : detentions) rows.add(row(r, d, detentions, users, stationNames));
     List<ConsentRow> consents =
         cases.consents().statements(personId).stream()
             .map(
@@ -436,6 +451,8 @@ public final class PersonPage {
         reports,
         rows,
         options(t, DetentionStatus.values(), "detention.status."),
+        stationNames.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList(),
+        options(t, AppealOutcome.values(), "appeal.outcome."),
         options(t, Consent.values(), "person.consent."),
         options(t, ConsentStatement.Giver.values(), "person.giver."),
         notice,
@@ -457,7 +474,11 @@ public final class PersonPage {
   }
 
   private DetentionRow row(
-      Console.Request r, Detention d, List<Detention> all, Map<String, String> users) {
+      Console.Request r,
+      Detention d,
+      List<Detention> all,
+      Map<String, String> users,
+      Map<String, String> stationNames) {
     Texts t = r.texts();
     Campaign campaign =
         d.campaignId() == null ? null : campaigns.campaign(d.campaignId()).orElse(null);
@@ -480,7 +501,7 @@ public final class PersonPage {
                         time(e.happenedAt()),
                         e.source(),
                         e.author() == null ? "" : users.getOrDefault(e.author(), "?"),
-                        details(t, e),
+                        details(t, e, stationNames),
                         e.note(),
                         e.supersedes(),
                         e.supersededBy(),
@@ -522,11 +543,39 @@ public final class PersonPage {
         decisions);
   }
 
-  private static String details(Texts t, StatusChange e) {
+  /** An entry's facts as one line: "ч. 5 ст. 20.2 КоАП, штраф 15000 ₽, судья …". */
+  static String details(Texts t, StatusChange e, Map<String, String> stationNames) {
     List<String> parts = new ArrayList<>();
-    if (e.article() != null) parts.add(t.get("person.article") + " " + e.article());
+    if (e.policeStationId() != null) {
+      parts.add(stationNames.getOrDefault(e.policeStationId(), e.policeStationId()));
+    }
+    if (e.article() != null) {
+      parts.add(
+          (e.articlePart() == null
+                  ? ""
+                  : t.format("person.part", Map.of("part", e.articlePart())) + " ")
+              + t.get("person.article")
+              + " "
+              + e.article()
+              + " "
+              + e.articleCode());
+    }
+    if (e.court() != null) parts.add(e.court());
+    if (e.hearingAt() != null)
+      parts.add(t.format("person.hearing", Map.of("at", time(e.hearingAt()))));
+    if (e.judge() != null) parts.add(t.format("person.judge", Map.of("judge", e.judge())));
+    if (e.caseNumber() != null) {
+      parts.add(t.format("person.casenumber", Map.of("number", e.caseNumber())));
+    }
     if (e.fineRub() != null) parts.add(t.format("person.fine", Map.of("rub", e.fineRub())));
     if (e.arrestDays() != null) parts.add(t.format("person.days", Map.of("days", e.arrestDays())));
+    if (e.serviceHours() != null) {
+      parts.add(t.format("person.hours", Map.of("hours", e.serviceHours())));
+    }
+    if (e.appealOutcome() != null) {
+      String outcome = t.get("appeal.outcome." + code(e.appealOutcome()));
+      parts.add(t.format("person.appeal", Map.of("outcome", outcome)));
+    }
     return String.join(", ", parts);
   }
 

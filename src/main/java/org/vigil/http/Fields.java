@@ -147,6 +147,25 @@ public final class Fields {
     return value;
   }
 
+  /**
+   * A time something is planned for (a court hearing): as {@link #dateTime}, but up to {@link
+   * Plausible#PLANNED_AHEAD} in the future, since hearings are set weeks ahead.
+   */
+  public OffsetDateTime plannedTime(String name, boolean required) {
+    OffsetDateTime value =
+        parsed(
+            name,
+            required,
+            OffsetDateTime::parse,
+            "must be an ISO 8601 date-time with offset, like 2021-02-01T10:00:00+03:00");
+    if (value == null) return null;
+    if (value.isBefore(Plausible.earliestTime())) return error(name, tooEarly());
+    if (value.isAfter(Plausible.latestTime().plus(Plausible.PLANNED_AHEAD))) {
+      return error(name, "is more than a year ahead");
+    }
+    return value;
+  }
+
   /** One of an enum's constants, written in lower case ({@code at_police_station}). */
   public <E extends Enum<E>> E choice(String name, Class<E> type, boolean required) {
     JsonNode node = take(name);

@@ -114,6 +114,11 @@ public final class PoliceStations {
     return list(id, null).stream().findFirst();
   }
 
+  /** The stations listed now (merged ones are not), by city and name. */
+  public List<PoliceStation> listed() {
+    return list(null, null);
+  }
+
   List<PoliceStation> list(String id, String city) {
     return jdbi.withHandle(
         h -> {

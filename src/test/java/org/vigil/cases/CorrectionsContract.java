@@ -180,7 +180,13 @@ abstract class CorrectionsContract {
   void a_wrong_timeline_entry_is_corrected_by_an_entry_that_supersedes_it() {
     String detention =
         detentionOf(report(COORDINATOR, "Ирина Штрафова", "Москва", "2021-01-23T14:05:00+03:00"));
-    String wrong = status(detention, "administrative_arrest", "2021-01-25T11:00:00+03:00");
+    String wrong =
+        created(
+            post(
+                "/api/detentions/" + detention + "/status",
+                """
+                {"status": "administrative_arrest", "arrest_days": 10, "source": "адвокат",
+                 "at": "2021-01-25T11:00:00+03:00"}"""));
     assertThat(detention(detention).get("status").asText()).isEqualTo("administrative_arrest");
 
     String correction =

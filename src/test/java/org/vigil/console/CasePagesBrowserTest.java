@@ -120,6 +120,29 @@ class CasePagesBrowserTest {
           .contains("оставлен(а) на ночь", "адвокат Петрова", "Кира");
       check(browser, "cases-person-status");
 
+      // the court: its facts are fields of their own, shown on the timeline
+      String sf = "#status-" + detention + "-";
+      new Select(browser.find(sf + "status")).selectByValue("in_court");
+      browser.find("#detention-" + detention + " form[action$='/status'] details summary").click();
+      browser.find(sf + "court").sendKeys("Тверской районный суд");
+      browser.script(
+          "document.querySelector('" + sf + "hearing_at').value = '2021-01-25T10:30'");
+      browser.find(sf + "judge").sendKeys("Вымышленная А. Б.");
+      browser.find(sf + "case_number").sendKeys("5-1234/2021");
+      browser.find(sf + "article").sendKeys("20.2");
+      browser.find(sf + "article_part").sendKeys("5");
+      browser.find(sf + "source").sendKeys("сайт суда", Keys.ENTER);
+      browser.await(WAIT, d -> d.findElement(By.id("notice")));
+      assertThat(browser.find("#detention-" + detention + " .timeline").getText())
+          .contains(
+              "в суде",
+              "ч. 5 ст. 20.2 КоАП",
+              "Тверской районный суд",
+              "заседание 2021-01-25 10:30",
+              "судья Вымышленная А. Б.",
+              "дело № 5-1234/2021");
+      check(browser, "cases-person-court");
+
       // a form the browser would not send as it is: the page says what is wrong, beside the form
       browser.script(
           "document.getElementById('status-" + detention + "-source').removeAttribute('required')");
