@@ -125,8 +125,7 @@ class CasePagesBrowserTest {
       new Select(browser.find(sf + "status")).selectByValue("in_court");
       browser.find("#detention-" + detention + " form[action$='/status'] details summary").click();
       browser.find(sf + "court").sendKeys("Тверской районный суд");
-      browser.script(
-          "document.querySelector('" + sf + "hearing_at').value = '2021-01-25T10:30'");
+      browser.script("document.querySelector('" + sf + "hearing_at').value = '2021-01-25T10:30'");
       browser.find(sf + "judge").sendKeys("Вымышленная А. Б.");
       browser.find(sf + "case_number").sendKeys("5-1234/2021");
       browser.find(sf + "article").sendKeys("20.2");
