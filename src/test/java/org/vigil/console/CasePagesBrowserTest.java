@@ -120,6 +120,28 @@ class CasePagesBrowserTest {
           .contains("оставлен(а) на ночь", "адвокат Петрова", "Кира");
       check(browser, "cases-person-status");
 
+      // who is held where (held overnight: still at the station), and the stations with the
+      // undoing of a merge
+      browser.find("nav a[href='/console/held']").click();
+      browser.await(WAIT, ExpectedConditions.urlToBe(server.base() + "/console/held"));
+      assertThat(browser.find("main").getText())
+          .contains("ОВД Тверской", "Мария Соколова", "Жданых Пётр");
+      check(browser, "cases-held");
+      browser.find("nav a[href='/console/stations']").click();
+      browser.await(WAIT, ExpectedConditions.urlToBe(server.base() + "/console/stations"));
+      assertThat(browser.find("#custody tr[data-station='" + tverskoy + "'] td.num").getText())
+          .isEqualTo("2");
+      check(browser, "cases-stations");
+      browser.find("li[data-station='" + other + "'] button").click();
+      assertThat(browser.await(WAIT, d -> d.findElement(By.id("notice"))).getText())
+          .contains("ОВД по Тверскому району");
+      check(browser, "cases-stations-undone");
+
+      // back to the person for the court
+      browser.open(server.base() + "/console/search?q=Zhdanykh");
+      browser.find("#found li a").click();
+      browser.await(WAIT, d -> d.findElement(By.id("person-name")));
+
       // the court: its facts are fields of their own, shown on the timeline
       String sf = "#status-" + detention + "-";
       new Select(browser.find(sf + "status")).selectByValue("in_court");
@@ -153,22 +175,6 @@ class CasePagesBrowserTest {
                   .getText())
           .contains("Источник: обязательное поле");
       check(browser, "cases-person-error");
-
-      // who is held where, and the stations with the undoing of a merge
-      browser.find("nav a[href='/console/held']").click();
-      browser.await(WAIT, ExpectedConditions.urlToBe(server.base() + "/console/held"));
-      assertThat(browser.find("main").getText())
-          .contains("ОВД Тверской", "Мария Соколова", "Жданых Пётр");
-      check(browser, "cases-held");
-      browser.find("nav a[href='/console/stations']").click();
-      browser.await(WAIT, ExpectedConditions.urlToBe(server.base() + "/console/stations"));
-      assertThat(browser.find("#custody tr[data-station='" + tverskoy + "'] td.num").getText())
-          .isEqualTo("2");
-      check(browser, "cases-stations");
-      browser.find("li[data-station='" + other + "'] button").click();
-      assertThat(browser.await(WAIT, d -> d.findElement(By.id("notice"))).getText())
-          .contains("ОВД по Тверскому району");
-      check(browser, "cases-stations-undone");
 
       // the person's page in English
       browser.open(server.base() + "/console/search?q=JDANYKH&lang=en");
