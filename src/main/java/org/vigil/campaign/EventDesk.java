@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -114,9 +113,9 @@ public final class EventDesk {
             .or(() -> campaigns.current().map(Campaign::id))
             .orElse(null);
     List<Choice> choices = all.stream().map(c -> new Choice(c.id(), c.title())).toList();
-    String city = filter(r, "city");
-    String on = filter(r, "on");
-    LocalDate day = day(on);
+    String city = r.query("city");
+    String on = r.query("on");
+    LocalDate day = r.queryDay("on");
     if (shown == null) return new EventsView(choices, null, city, on, List.of(), null);
     String after = r.ctx().queryParam("after");
     List<Event> page = campaigns.events(shown, city.isEmpty() ? null : city, day, after, PAGE);
@@ -151,20 +150,6 @@ public final class EventDesk {
                         "after",
                         page.getLast().id()));
     return new EventsView(choices, shown, city, day == null ? "" : on, events, next);
-  }
-
-  private static String filter(Console.Request r, String name) {
-    String value = r.ctx().queryParam(name);
-    return value == null ? "" : value.strip();
-  }
-
-  /** The day asked, or null for none or for what is not a date (then the list is not narrowed). */
-  private static LocalDate day(String on) {
-    try {
-      return on.isEmpty() ? null : LocalDate.parse(on);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   private static String query(Map<String, String> params) {

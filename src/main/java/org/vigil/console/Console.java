@@ -6,6 +6,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -219,6 +221,25 @@ public final class Console {
     /** A path parameter of the page's path. */
     public String param(String name) {
       return ctx.pathParam(name);
+    }
+
+    /** A query parameter, stripped, or "" when not sent: a filter of a list. */
+    public String query(String name) {
+      String value = ctx.queryParam(name);
+      return value == null ? "" : value.strip();
+    }
+
+    /**
+     * A query parameter read as a day, or null when not sent or not a date: a filter that cannot be
+     * read leaves the list as it is rather than refusing the page.
+     */
+    public LocalDate queryDay(String name) {
+      try {
+        String on = query(name);
+        return on.isEmpty() ? null : LocalDate.parse(on);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
     }
 
     /** A field of a submitted form, or null. */

@@ -5,7 +5,6 @@ import static org.vigil.security.Role.EDITOR;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,8 +123,8 @@ public final class PhotoDesk {
 
   private PhotosView view(Console.Request r, Form form, Form unpublish, String notice) {
     String campaignId = campaigns.current().map(Campaign::id).orElse(null);
-    String city = param(r, "event_city");
-    LocalDate day = day(param(r, "event_on"));
+    String city = r.query("event_city");
+    LocalDate day = r.queryDay("event_on");
     // A photo is mostly of the latest protest day; any other event is found by its city or day.
     if (campaignId != null && day == null && city.isEmpty()) {
       day = campaigns.latestDay(campaignId).orElse(null);
@@ -158,19 +157,6 @@ public final class PhotoDesk {
             .toList();
     return new PhotosView(
         form, city, day == null ? "" : day.toString(), choices, recent, unpublish, notice);
-  }
-
-  private static String param(Console.Request r, String name) {
-    String value = r.ctx().queryParam(name);
-    return value == null ? "" : value.strip();
-  }
-
-  private static LocalDate day(String on) {
-    try {
-      return on.isEmpty() ? null : LocalDate.parse(on);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 
   /** An event as the console names it: its city, date and venue. */

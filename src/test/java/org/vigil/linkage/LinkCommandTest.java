@@ -84,17 +84,7 @@ class LinkCommandTest {
   @Test
   void truthPrintsPairwiseAndBcubedQualityForVigilAndTheBaseline() throws Exception {
     StringWriter ignored = new StringWriter();
-    run(
-        new StringWriter(),
-        ignored,
-        "link-bench",
-        "generate",
-        "--persons",
-        "200",
-        "--seed",
-        "3",
-        "--out",
-        dir.toString());
+    generateTwoHundredPersons();
     for (String mode : List.of("", "--baseline")) {
       StringWriter stdout = new StringWriter();
       List<String> args =
@@ -123,17 +113,7 @@ class LinkCommandTest {
   @Test
   void incrementalLinksAsIntakeDoesAndComparesWithBatch() throws Exception {
     StringWriter ignored = new StringWriter();
-    run(
-        new StringWriter(),
-        ignored,
-        "link-bench",
-        "generate",
-        "--persons",
-        "200",
-        "--seed",
-        "3",
-        "--out",
-        dir.toString());
+    generateTwoHundredPersons();
     String in = dir.resolve("reports.csv").toString();
     Path batch = dir.resolve("batch.csv");
     assertThat(run(new StringWriter(), ignored, "link", "--in", in, "--out", batch.toString()))
@@ -221,6 +201,23 @@ class LinkCommandTest {
   /** Runs {@code vigil link} on a file that should be refused, collecting what it says. */
   private static int link(StringWriter stderr, Path in, Path out) {
     return run(new StringWriter(), stderr, "link", "--in", in.toString(), "--out", out.toString());
+  }
+
+  /** reports.csv and truth.csv in the test's folder: 200 generated persons, 2,000 reports. */
+  private void generateTwoHundredPersons() {
+    assertThat(
+            run(
+                new StringWriter(),
+                new StringWriter(),
+                "link-bench",
+                "generate",
+                "--persons",
+                "200",
+                "--seed",
+                "3",
+                "--out",
+                dir.toString()))
+        .isZero();
   }
 
   private static int run(StringWriter stdout, StringWriter stderr, String... args) {
